@@ -1,0 +1,105 @@
+package org.neighborshare.shared.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every exception that reaches the REST layer into an RFC 9457 response. Nothing else may write an
+ * error body, so no stack trace can leave a service.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid input");
+        return respond(new Problem("about:blank", "Bad Request", 400, detail, null, errors), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = e.getPropertyName();
+        return respond(new Problem("about:blank", "Bad Request", 400,
+                "unknown or read-only field: " + field, null,
+                List.of(new Problem.FieldError(field, "unknown or read-only field"))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonMappingException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b).orElse("body");
+        return respond(new Problem("about:blank", "Bad Request", 400,
+                field + ": value has the wrong type or format", null,
+                List.of(new Problem.FieldError(field, "wrong type or format"))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return respond(Problem.of(400, "Bad Request", "request body is not valid JSON"), uri);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return respond(Problem.of(401, "Unauthorized", "a valid token is required"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "Forbidden", "your roles do not allow this"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = e.getResponse().getStatusInfo();
+        String detail = status >= 500 ? "the service could not complete the request" : e.getMessage();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+        }
+        return respond(Problem.of(status, type.getReasonPhrase(), detail), uri);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("unexpected failure", e);
+        return respond(Problem.of(500, "Internal Server Error", "the service could not complete the request"), uri);
+    }
+
+    static Response respond(Problem p, UriInfo uri) {
+        Problem body = uri == null ? p : p.withInstance(uri.getPath());
+        return Response.status(body.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static String fieldName(ConstraintViolation<?> v) {
+        // Paths look like "create.arg0.officialName" or "create.body.officialName": keep the bean part.
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                : parts[parts.length - 1];
+    }
+}

@@ -1,0 +1,68 @@
+package org.neighborshare.shared.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.neighborshare.shared.problem.ProblemException;
+
+/**
+ * The authenticated caller of this request, read from the gateway-minted token. Services re-check roles here
+ * rather than trusting that the gateway did (defence in depth).
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String AGENCY_ADMIN = "agency-admin";
+    public static final String INVESTIGATOR = "investigator";
+
+    @Inject
+    JsonWebToken token;
+
+    public String id() {
+        return token.getSubject();
+    }
+
+    public String username() {
+        return token.getName();
+    }
+
+    public Optional<String> email() {
+        return Optional.ofNullable(token.getClaim(InternalToken.EMAIL));
+    }
+
+    public boolean emailVerified() {
+        Object v = token.getClaim(InternalToken.EMAIL_VERIFIED);
+        return v instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(v));
+    }
+
+    public boolean hasRole(String role) {
+        return token.getGroups() != null && token.getGroups().contains(role);
+    }
+
+    public List<String> agencyRoles() {
+        Object claim = token.getClaim(InternalToken.AGENCY_ROLES);
+        if (claim instanceof Collection<?> c) {
+            return c.stream().map(Caller::unquote).toList();
+        }
+        return List.of();
+    }
+
+    public boolean hasAgencyRole(Object agencyId, String role) {
+        return agencyRoles().contains(agencyId + ":" + role);
+    }
+
+    /** A role held in agency A grants nothing in agency B (invariant I5). */
+    public void requireAgencyRole(Object agencyId, String role) {
+        if (!hasAgencyRole(agencyId, role)) {
+            throw ProblemException.forbidden("you are not " + role + " of agency " + agencyId);
+        }
+    }
+
+    private static String unquote(Object o) {
+        String s = String.valueOf(o);
+        return s.length() > 1 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+}
