@@ -50,7 +50,7 @@ public class ProblemFailureHandler {
         write(ctx, problem.withInstance(ctx.normalizedPath()));
     }
 
-    void write(RoutingContext ctx, Problem problem) {
+    public void write(RoutingContext ctx, Problem problem) {
         try {
             ctx.response().setStatusCode(problem.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);

@@ -1,0 +1,35 @@
+package org.neighborshare.agency.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The agency life cycle of SPEC "Agencies"; the allowed transitions live here and nowhere else. */
+public enum AgencyState {
+    APPLIED,
+    IN_REVIEW,
+    APPROVED,
+    REJECTED,
+    SUSPENDED,
+    REVOKED,
+    EXPIRED;
+
+    public Set<AgencyState> next() {
+        return switch (this) {
+            case APPLIED -> EnumSet.of(IN_REVIEW, APPROVED, REJECTED);
+            case IN_REVIEW -> EnumSet.of(APPROVED, REJECTED);
+            case APPROVED -> EnumSet.of(SUSPENDED, EXPIRED);
+            case SUSPENDED -> EnumSet.of(APPROVED, REVOKED);
+            case EXPIRED -> EnumSet.of(IN_REVIEW);
+            case REJECTED, REVOKED -> EnumSet.noneOf(AgencyState.class);
+        };
+    }
+
+    public boolean canBecome(AgencyState target) {
+        return next().contains(target);
+    }
+
+    /** Whether the agency has ever been admitted and so belongs in the public directory. */
+    public boolean isOpen() {
+        return this == APPLIED || this == IN_REVIEW;
+    }
+}

@@ -1,0 +1,57 @@
+package org.neighborshare.agency.service;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.neighborshare.agency.config.AgencyConfig;
+import org.neighborshare.agency.domain.Agency;
+import org.neighborshare.agency.domain.AgencyState;
+import org.neighborshare.agency.domain.AgencyType;
+
+/**
+ * LOCAL DEMO DATA: the already approved Riverton Police Department whose members are seeded in the Keycloak
+ * realm. Only created when {@code agency.demo-data} is on (the launcher's local profile), never in prod.
+ */
+@ApplicationScoped
+public class DemoAgency {
+
+    public static final UUID ID = UUID.fromString("5d1d0a6e-8f4b-4a52-9c55-7a1f3c2b9e01");
+
+    @Inject
+    AgencyConfig config;
+    @Inject
+    Clock clock;
+
+    @Transactional
+    void seed(@Observes StartupEvent start) {
+        if (!config.demoData() || Agency.findById(ID) != null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Agency a = new Agency();
+        a.id = ID;
+        a.officialName = "Riverton Police Department";
+        a.type = AgencyType.POLICE;
+        a.officialDomain = "riverton-pd.example";
+        a.website = "https://riverton-pd.example";
+        a.jurisdiction = "{\"type\":\"Polygon\",\"coordinates\":[[[-122.70,45.50],[-122.64,45.50],"
+                + "[-122.64,45.54],[-122.70,45.54],[-122.70,45.50]]]}";
+        a.officialPersonName = "Pat Quinn";
+        a.officialTitle = "Chief of Police";
+        a.officialEmail = "pquinn@riverton-pd.example";
+        a.policyAcceptedAt = now;
+        a.applicantId = "0b6f1c1e-0000-4000-8000-00000000b001";
+        a.applicantEmail = "nokafor@riverton-pd.example";
+        a.state = AgencyState.APPROVED;
+        a.stateReason = "local demo agency";
+        a.appliedAt = now;
+        a.approvedAt = now;
+        a.stateChangedAt = now;
+        a.persist();
+    }
+}
