@@ -1,0 +1,14 @@
+package org.neighborshare.request.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A reviewer publishes or rejects a pending request, always with a reason. */
+public record ModerationDecision(@NotNull Outcome decision, @NotBlank @Size(max = 2000) String reason) {
+
+    public enum Outcome {
+        PUBLISH,
+        REJECT
+    }
+}

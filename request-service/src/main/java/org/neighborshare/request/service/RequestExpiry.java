@@ -1,0 +1,18 @@
+package org.neighborshare.request.service;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Expires published requests on time, whether or not anyone looks at them. */
+@ApplicationScoped
+public class RequestExpiry {
+
+    @Inject
+    RequestService requests;
+
+    @Scheduled(every = "${requests.expiry-check-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expire() {
+        requests.expireDue();
+    }
+}

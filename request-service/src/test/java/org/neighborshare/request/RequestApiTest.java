@@ -1,0 +1,118 @@
+package org.neighborshare.request;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.neighborshare.testsupport.PostgresResource;
+import org.neighborshare.testsupport.TestTokens;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class RequestApiTest {
+
+    static final UUID AGENCY = UUID.randomUUID();
+    static final UUID OTHER_AGENCY = UUID.randomUUID();
+
+    static String investigator(UUID agency) {
+        return TestTokens.forService("request-service").agencyRole(agency, "investigator").bearer();
+    }
+
+    static String body(String caseNumber, Instant start, Instant end, double radius) {
+        return """
+                {"caseNumber":"%s","incidentType":"BURGLARY","description":"Break-in at a garage",
+                 "windowStart":"%s","windowEnd":"%s",
+                 "area":{"latitude":45.52,"longitude":-122.67,"radiusMeters":%s},
+                 "contact":"desk@riverton-pd.example"}""".formatted(caseNumber, start, end, radius);
+    }
+
+    static String validBody(String caseNumber) {
+        Instant end = Instant.now().minus(2, ChronoUnit.HOURS);
+        return body(caseNumber, end.minus(1, ChronoUnit.HOURS), end, 300);
+    }
+
+    String create(UUID agency, String caseNumber) {
+        return given().header("Authorization", investigator(agency)).contentType(ContentType.JSON)
+                .body(validBody(caseNumber)).post("/api/agencies/" + agency + "/requests")
+                .then().statusCode(201).body("state", equalTo("PENDING_REVIEW")).extract().path("id");
+    }
+
+    @Test
+    void publishedRequestAppearsInFeedAndPublicLog() {
+        String id = create(AGENCY, "C-" + UUID.randomUUID());
+        String reviewer = TestTokens.forService("request-service").role("reviewer").bearer();
+        given().header("Authorization", reviewer).contentType(ContentType.JSON)
+                .body("{\"decision\":\"PUBLISH\",\"reason\":\"lawful and proportionate\"}")
+                .post("/api/moderation/requests/" + id + "/decision").then().statusCode(200)
+                .body("state", equalTo("PUBLISHED"));
+
+        String feedReader = TestTokens.forService("request-service").role("feed-reader").bearer();
+        given().header("Authorization", feedReader).get("/api/feed/request-events?after=0")
+                .then().statusCode(200).body("events.requestId", hasItem(id))
+                .body("events.find { it.requestId == '" + id + "' }.type", equalTo("REQUEST_PUBLISHED"));
+        given().header("Authorization", TestTokens.forService("request-service").bearer())
+                .get("/api/public/requests").then().statusCode(200).body("id", hasItem(id));
+    }
+
+    @Test
+    void pendingRequestIsNotPublic() {
+        String id = create(AGENCY, "C-" + UUID.randomUUID());
+        given().header("Authorization", TestTokens.forService("request-service").bearer())
+                .get("/api/public/requests").then().statusCode(200).body("id", not(hasItem(id)));
+    }
+
+    @Test
+    void roleInOneAgencyGrantsNothingInAnother() {
+        given().header("Authorization", investigator(OTHER_AGENCY)).contentType(ContentType.JSON)
+                .body(validBody("X-1")).post("/api/agencies/" + AGENCY + "/requests").then().statusCode(403)
+                .contentType("application/problem+json");
+        String id = create(AGENCY, "C-" + UUID.randomUUID());
+        given().header("Authorization", investigator(OTHER_AGENCY))
+                .get("/api/agencies/" + OTHER_AGENCY + "/requests/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void windowAndAreaRulesNameTheField() {
+        Instant end = Instant.now().minus(1, ChronoUnit.HOURS);
+        String path = "/api/agencies/" + AGENCY + "/requests";
+        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
+                .body(body("W-1", end.minus(13, ChronoUnit.HOURS), end, 300)).post(path)
+                .then().statusCode(422).body("errors[0].field", equalTo("windowEnd"));
+        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
+                .body(body("W-2", end.minus(5, ChronoUnit.MINUTES), end, 300)).post(path)
+                .then().statusCode(422).body("errors[0].field", equalTo("windowEnd"));
+        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
+                .body(body("W-3", Instant.now().minus(30, ChronoUnit.MINUTES), Instant.now().plus(30, ChronoUnit.MINUTES), 300))
+                .post(path).then().statusCode(422).body("errors[0].field", equalTo("windowEnd"));
+        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
+                .body(body("W-4", end.minus(1, ChronoUnit.HOURS), end, 700)).post(path)
+                .then().statusCode(422).body("errors[0].field", equalTo("area.radiusMeters"));
+        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
+                .body(body("W-5", end.minus(1, ChronoUnit.HOURS), end, 100)).post(path)
+                .then().statusCode(422).body("errors[0].field", equalTo("area.radiusMeters"));
+    }
+
+    @Test
+    void thirdRequestForACaseIsRefused() {
+        String caseNumber = "K-" + UUID.randomUUID();
+        create(AGENCY, caseNumber);
+        create(AGENCY, caseNumber);
+        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
+                .body(validBody(caseNumber)).post("/api/agencies/" + AGENCY + "/requests")
+                .then().statusCode(422).body("errors[0].field", equalTo("caseNumber"));
+    }
+
+    @Test
+    void feedNeedsTheFeedReaderRole() {
+        given().header("Authorization", investigator(AGENCY)).get("/api/feed/request-events")
+                .then().statusCode(403);
+    }
+}
