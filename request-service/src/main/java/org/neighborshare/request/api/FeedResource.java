@@ -7,7 +7,12 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import java.util.List;
 import org.neighborshare.request.domain.RequestEvent;
+import org.neighborshare.shared.events.FeedPage;
 
 /**
  * The ordered, replayable request event feed. Consumers keep their own cursor and may re-read from any point;
@@ -17,9 +22,19 @@ import org.neighborshare.request.domain.RequestEvent;
 @RolesAllowed("feed-reader")
 public class FeedResource {
 
+    @Inject
+    ObjectMapper json;
+
     @GET
     public FeedPage read(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
-                         @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        return FeedPage.of(RequestEvent.after(after, limit), after);
+                         @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit)
+            throws JsonProcessingException {
+        List<RequestEvent> events = RequestEvent.after(after, limit);
+        long last = events.isEmpty() ? after : events.get(events.size() - 1).seq;
+        List<FeedPage.Event> out = new java.util.ArrayList<>(events.size());
+        for (RequestEvent e : events) {
+            out.add(new FeedPage.Event(e.seq, e.eventId, e.type, e.requestId, json.readTree(e.payload), e.createdAt));
+        }
+        return new FeedPage(out, last);
     }
 }
