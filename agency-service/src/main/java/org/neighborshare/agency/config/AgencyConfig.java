@@ -2,6 +2,7 @@ package org.neighborshare.agency.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "agency")
 public interface AgencyConfig {
@@ -9,4 +10,15 @@ public interface AgencyConfig {
     /** Seed the local demo agency (launcher and end-to-end tests only). */
     @WithDefault("false")
     boolean demoData();
+
+    /** An approval lasts this long; then the agency is EXPIRED until re-vetted. */
+    @WithDefault("P365D")
+    Duration approvalValidity();
+
+    Keycloak keycloak();
+
+    interface Keycloak {
+        @WithDefault("neighbors")
+        String realm();
+    }
 }

@@ -15,7 +15,7 @@ public enum AgencyState {
 
     public Set<AgencyState> next() {
         return switch (this) {
-            case APPLIED -> EnumSet.of(IN_REVIEW, APPROVED, REJECTED);
+            case APPLIED -> EnumSet.of(IN_REVIEW, REJECTED);
             case IN_REVIEW -> EnumSet.of(APPROVED, REJECTED);
             case APPROVED -> EnumSet.of(SUSPENDED, EXPIRED);
             case SUSPENDED -> EnumSet.of(APPROVED, REVOKED);

@@ -6,35 +6,46 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.neighborshare.agency.api.AgencyApplicationRequest;
 import org.neighborshare.agency.api.DecisionRequest;
+import org.neighborshare.agency.config.AgencyConfig;
 import org.neighborshare.agency.domain.Agency;
 import org.neighborshare.agency.domain.AgencyDecision;
 import org.neighborshare.agency.domain.AgencyState;
+import org.neighborshare.agency.domain.Vetting;
+import org.neighborshare.agency.domain.VettingItem;
+import org.neighborshare.agency.roles.AgencyRoles;
 import org.neighborshare.shared.geo.GeoJsonPolygon;
 import org.neighborshare.shared.problem.ProblemException;
 import org.neighborshare.shared.security.Caller;
 
-/** Enrolment and vetting use cases; each runs in one transaction so a failure stores nothing. */
+/** Enrolment, vetting and the agency life cycle; each use case is one transaction, so a failure stores nothing. */
 @ApplicationScoped
 public class AgencyService {
 
     @Inject
     Clock clock;
+    @Inject
+    AgencyRoles roles;
+    @Inject
+    AgencyConfig config;
 
     @Transactional
     public Agency apply(AgencyApplicationRequest in, Caller caller) {
         GeoJsonPolygon.parse(in.jurisdiction(), "jurisdiction");
-        if (Agency.openApplicationExists(in.officialDomain())) {
-            throw ProblemException.conflict("officialDomain: an open application for " + in.officialDomain() + " exists");
+        String domain = in.officialDomain().toLowerCase(Locale.ROOT);
+        if (Agency.openApplicationExists(domain)) {
+            throw new ProblemException(409, "Conflict", "officialDomain: an open application for " + domain + " exists",
+                    List.of(new org.neighborshare.shared.problem.Problem.FieldError("officialDomain", "an open application exists")));
         }
         Instant now = clock.instant();
         Agency a = new Agency();
         a.id = UUID.randomUUID();
         a.officialName = in.officialName().strip();
         a.type = in.type();
-        a.officialDomain = in.officialDomain().toLowerCase();
+        a.officialDomain = domain;
         a.website = in.website();
         a.jurisdiction = in.jurisdiction().toString();
         a.officialPersonName = in.authorizingOfficial().name();
@@ -47,6 +58,11 @@ public class AgencyService {
         a.appliedAt = now;
         a.stateChangedAt = now;
         a.persist();
+        Vetting.tick(a.id, VettingItem.POLICY_ATTESTATION, Vetting.APPLICANT, "use policy accepted by " + caller.id(), now);
+        if (caller.emailVerified() && caller.email().map(e -> domainOf(e).equals(domain)).orElse(false)) {
+            Vetting.tick(a.id, VettingItem.OFFICIAL_DOMAIN, Vetting.IDENTITY_PROVIDER,
+                    "verified e-mail " + caller.email().get(), now);
+        }
         return a;
     }
 
@@ -59,14 +75,89 @@ public class AgencyService {
     }
 
     @Transactional
+    public Agency check(UUID agencyId, VettingItem item, String note, Caller reviewer) {
+        Agency a = find(agencyId);
+        requireIndependent(a, reviewer);
+        if (!item.tickedByReviewer()) {
+            throw ProblemException.invalidField("item", item + " is checked automatically, not by a reviewer");
+        }
+        if (!a.state.isOpen()) {
+            throw ProblemException.conflict("agency " + agencyId + " is " + a.state + ", not under vetting");
+        }
+        Vetting.tick(agencyId, item, reviewer.id(), note, clock.instant());
+        if (a.state == AgencyState.APPLIED) {
+            a.transition(AgencyState.IN_REVIEW, null, clock.instant());
+        }
+        return a;
+    }
+
+    @Transactional
     public Agency decide(UUID agencyId, DecisionRequest decision, Caller reviewer) {
         Agency a = find(agencyId);
-        if (reviewer.id().equals(a.applicantId) || reviewer.agencyRoles().stream().anyMatch(r -> r.startsWith(agencyId + ":"))) {
-            throw ProblemException.forbidden("a reviewer cannot vet an agency they applied for or belong to");
+        requireIndependent(a, reviewer);
+        if (decision.decision() == DecisionRequest.Outcome.REJECT) {
+            record(a, AgencyState.REJECTED, "REJECT", decision.reason(), reviewer);
+            return a;
         }
-        AgencyState target = decision.decision() == DecisionRequest.Outcome.APPROVE ? AgencyState.APPROVED : AgencyState.REJECTED;
-        record(a, target, decision.decision().name(), decision.reason(), reviewer);
+        if (!a.state.isOpen()) {
+            throw ProblemException.conflict("agency " + agencyId + " is " + a.state + " and cannot become APPROVED");
+        }
+        Vetting.requireApprovable(agencyId, reviewer.id());
+        record(a, AgencyState.APPROVED, "APPROVE", decision.reason(), reviewer);
+        // Roles are granted inside the transaction: if Keycloak fails, the approval rolls back with it.
+        roles.createAgency(a.id);
+        roles.grant(a.id, a.applicantId, Caller.AGENCY_ADMIN);
         return a;
+    }
+
+    @Transactional
+    public Agency suspend(UUID agencyId, String reason, Caller reviewer) {
+        return change(agencyId, AgencyState.SUSPENDED, "SUSPEND", reason, reviewer);
+    }
+
+    @Transactional
+    public Agency reinstate(UUID agencyId, String reason, Caller reviewer) {
+        Agency a = find(agencyId);
+        if (a.state != AgencyState.SUSPENDED) {
+            throw ProblemException.conflict("agency " + agencyId + " is " + a.state + "; only a suspended agency is reinstated");
+        }
+        return change(agencyId, AgencyState.APPROVED, "REINSTATE", reason, reviewer);
+    }
+
+    @Transactional
+    public Agency revoke(UUID agencyId, String reason, Caller reviewer) {
+        return change(agencyId, AgencyState.REVOKED, "REVOKE", reason, reviewer);
+    }
+
+    /** Re-vetting brings an expired agency back into review with the reviewers' checklist items cleared. */
+    @Transactional
+    public Agency revet(UUID agencyId, String reason, Caller reviewer) {
+        Agency a = find(agencyId);
+        requireIndependent(a, reviewer);
+        if (a.state != AgencyState.EXPIRED) {
+            throw ProblemException.conflict("agency " + agencyId + " is " + a.state + "; only an expired agency is re-vetted");
+        }
+        Vetting.resetReviewerItems(agencyId);
+        record(a, AgencyState.IN_REVIEW, "REVET", reason, reviewer);
+        return a;
+    }
+
+    /** Approvals older than the validity period expire; run by the scheduler and by tests with a moved clock. */
+    @Transactional
+    public int expireDue() {
+        Instant now = clock.instant();
+        List<Agency> due = Agency.list("state = ?1 and approvedAt < ?2", AgencyState.APPROVED,
+                now.minus(config.approvalValidity()));
+        for (Agency a : due) {
+            AgencyState from = a.state;
+            a.transition(AgencyState.EXPIRED, "approval older than " + config.approvalValidity().toDays() + " days", now);
+            log(a, from, "EXPIRE", a.stateReason, "scheduler", now);
+        }
+        return due.size();
+    }
+
+    public List<AgencyDecision> decisions(UUID agencyId) {
+        return AgencyDecision.list("agencyId = ?1 order by decidedAt", agencyId);
     }
 
     public Agency find(UUID id) {
@@ -77,18 +168,41 @@ public class AgencyService {
         return a;
     }
 
+    private Agency change(UUID agencyId, AgencyState target, String action, String reason, Caller reviewer) {
+        Agency a = find(agencyId);
+        requireIndependent(a, reviewer);
+        record(a, target, action, reason, reviewer);
+        return a;
+    }
+
+    /** A reviewer who applied for or belongs to the agency cannot decide on it. */
+    private static void requireIndependent(Agency a, Caller reviewer) {
+        boolean member = reviewer.agencyRoles().stream().anyMatch(r -> r.startsWith(a.id + ":"));
+        if (reviewer.id().equals(a.applicantId) || member) {
+            throw ProblemException.forbidden("a reviewer cannot vet an agency they applied for or belong to");
+        }
+    }
+
     private void record(Agency a, AgencyState target, String action, String reason, Caller reviewer) {
         AgencyState from = a.state;
         Instant now = clock.instant();
         a.transition(target, reason, now);
+        log(a, from, action, reason, reviewer.id(), now);
+    }
+
+    private static void log(Agency a, AgencyState from, String action, String reason, String by, Instant at) {
         AgencyDecision d = new AgencyDecision();
         d.agencyId = a.id;
-        d.reviewerId = reviewer.id();
+        d.reviewerId = by;
         d.action = action;
         d.fromState = from;
-        d.toState = target;
+        d.toState = a.state;
         d.reason = reason;
-        d.decidedAt = now;
+        d.decidedAt = at;
         d.persist();
+    }
+
+    static String domainOf(String email) {
+        return email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     }
 }

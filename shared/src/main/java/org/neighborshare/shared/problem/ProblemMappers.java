@@ -2,6 +2,8 @@ package org.neighborshare.shared.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -48,7 +50,7 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(field, "unknown or read-only field"))), uri);
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class})
     public Response badJson(JsonMappingException e, UriInfo uri) {
         String field = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")

@@ -1,0 +1,31 @@
+package org.neighborshare.agency.roles;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where per-agency roles live: the identity provider, so that they travel in users' tokens and the gateway can
+ * read them. agency-service is the only thing that changes them.
+ */
+public interface AgencyRoles {
+
+    List<String> ROLES = List.of("agency-admin", "investigator");
+
+    /** A member and the roles they hold in one agency. */
+    record Member(String userId, String username, String email, List<String> roles) {
+    }
+
+    /** Creates the agency's role groups if they do not exist yet (idempotent). */
+    void createAgency(UUID agencyId);
+
+    void grant(UUID agencyId, String userId, String role);
+
+    /** Removes every role the user holds in the agency. */
+    void revokeAll(UUID agencyId, String userId);
+
+    List<Member> members(UUID agencyId);
+
+    /** The id of an existing user with this e-mail, if any. */
+    Optional<String> userIdByEmail(String email);
+}

@@ -1,0 +1,129 @@
+package org.neighborshare.agency.roles;
+
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.neighborshare.agency.config.AgencyConfig;
+import org.neighborshare.shared.problem.ProblemException;
+
+/**
+ * Per-agency roles as Keycloak groups {@code /agencies/<agencyId>/<role>}, which the realm's group mapper puts in
+ * the {@code groups} claim. Uses agency-service's own service account (manage-users, query-groups, view-users).
+ */
+@ApplicationScoped
+@DefaultBean
+public class KeycloakAgencyRoles implements AgencyRoles {
+
+    private static final String ROOT = "agencies";
+
+    @Inject
+    Keycloak keycloak;
+    @Inject
+    AgencyConfig config;
+
+    @Override
+    public void createAgency(UUID agencyId) {
+        call(() -> {
+            String root = childOrCreate(null, ROOT);
+            String agency = childOrCreate(root, agencyId.toString());
+            ROLES.forEach(role -> childOrCreate(agency, role));
+            return null;
+        });
+    }
+
+    @Override
+    public void grant(UUID agencyId, String userId, String role) {
+        call(() -> {
+            realm().users().get(userId).joinGroup(groupId(agencyId, role));
+            return null;
+        });
+    }
+
+    @Override
+    public void revokeAll(UUID agencyId, String userId) {
+        call(() -> {
+            for (String role : ROLES) {
+                realm().users().get(userId).leaveGroup(groupId(agencyId, role));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Member> members(UUID agencyId) {
+        return call(() -> {
+            Map<String, Member> byId = new LinkedHashMap<>();
+            for (String role : ROLES) {
+                for (UserRepresentation u : realm().groups().group(groupId(agencyId, role)).members(0, 1000)) {
+                    Member m = byId.computeIfAbsent(u.getId(),
+                            id -> new Member(id, u.getUsername(), u.getEmail(), new ArrayList<>()));
+                    m.roles().add(role);
+                }
+            }
+            return List.copyOf(byId.values());
+        });
+    }
+
+    @Override
+    public Optional<String> userIdByEmail(String email) {
+        return call(() -> realm().users().searchByEmail(email, true).stream().findFirst().map(UserRepresentation::getId));
+    }
+
+    private RealmResource realm() {
+        return keycloak.realm(config.keycloak().realm());
+    }
+
+    private String groupId(UUID agencyId, String role) {
+        try {
+            return realm().getGroupByPath("/" + ROOT + "/" + agencyId + "/" + role).getId();
+        } catch (NotFoundException e) {
+            throw ProblemException.notFound("roles of agency " + agencyId);
+        }
+    }
+
+    /** Finds a child group (or a top-level group when parentId is null), creating it if absent. */
+    private String childOrCreate(String parentId, String name) {
+        List<GroupRepresentation> existing = parentId == null
+                ? realm().groups().groups(name, true, 0, 10, true)
+                : realm().groups().group(parentId).getSubGroups(name, true, 0, 10, true);
+        Optional<GroupRepresentation> found = existing.stream().filter(g -> g.getName().equals(name)).findFirst();
+        if (found.isPresent()) {
+            return found.get().getId();
+        }
+        GroupRepresentation g = new GroupRepresentation();
+        g.setName(name);
+        try (Response r = parentId == null ? realm().groups().add(g) : realm().groups().group(parentId).subGroup(g)) {
+            if (r.getStatus() >= 300) {
+                throw new WebApplicationException("group creation failed: " + r.getStatus(), r.getStatus());
+            }
+            String location = r.getLocation().getPath();
+            return location.substring(location.lastIndexOf('/') + 1);
+        }
+    }
+
+    /** Keycloak being unreachable is a 503 for our caller, never a stack trace. */
+    private static <T> T call(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ProblemException e) {
+            throw e;
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new ProblemException(503, "Service Unavailable", "the identity provider could not be reached", null);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.neighborshare.agency.service;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Expires approvals on time, whether or not anyone looks at the agency. */
+@ApplicationScoped
+public class AgencyExpiry {
+
+    @Inject
+    AgencyService agencies;
+
+    @Scheduled(every = "${agency.expiry-check-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expire() {
+        agencies.expireDue();
+    }
+}

@@ -1,0 +1,31 @@
+package org.neighborshare.agency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.neighborshare.agency.domain.AgencyState;
+
+/** The whole transition table of SPEC "Agencies", pair by pair. */
+class AgencyStateTest {
+
+    static final Map<AgencyState, Set<AgencyState>> SPEC = Map.of(
+            AgencyState.APPLIED, EnumSet.of(AgencyState.IN_REVIEW, AgencyState.REJECTED),
+            AgencyState.IN_REVIEW, EnumSet.of(AgencyState.APPROVED, AgencyState.REJECTED),
+            AgencyState.APPROVED, EnumSet.of(AgencyState.SUSPENDED, AgencyState.EXPIRED),
+            AgencyState.SUSPENDED, EnumSet.of(AgencyState.APPROVED, AgencyState.REVOKED),
+            AgencyState.EXPIRED, EnumSet.of(AgencyState.IN_REVIEW),
+            AgencyState.REJECTED, EnumSet.noneOf(AgencyState.class),
+            AgencyState.REVOKED, EnumSet.noneOf(AgencyState.class));
+
+    @Test
+    void everyPairIsLegalExactlyWhenTheSpecSaysSo() {
+        for (AgencyState from : AgencyState.values()) {
+            for (AgencyState to : AgencyState.values()) {
+                assertEquals(SPEC.get(from).contains(to), from.canBecome(to), from + " → " + to);
+            }
+        }
+    }
+}
