@@ -19,19 +19,24 @@ import org.neighborshare.testsupport.TestTokens;
 @QuarkusTestResource(PostgresResource.class)
 class RequestApiTest {
 
-    static final UUID AGENCY = UUID.randomUUID();
-    static final UUID OTHER_AGENCY = UUID.randomUUID();
+    // Each test its own agency, so the daily quota of one test never trips another.
+    final UUID AGENCY = UUID.randomUUID();
+    final UUID OTHER_AGENCY = UUID.randomUUID();
 
     static String investigator(UUID agency) {
         return TestTokens.forService("request-service").agencyRole(agency, "investigator").bearer();
     }
 
     static String body(String caseNumber, Instant start, Instant end, double radius) {
+        return body(caseNumber, start, end, radius, 45.52, -122.67);
+    }
+
+    static String body(String caseNumber, Instant start, Instant end, double radius, double lat, double lon) {
         return """
                 {"caseNumber":"%s","incidentType":"BURGLARY","description":"Break-in at a garage",
                  "windowStart":"%s","windowEnd":"%s",
-                 "area":{"latitude":45.52,"longitude":-122.67,"radiusMeters":%s},
-                 "contact":"desk@riverton-pd.example"}""".formatted(caseNumber, start, end, radius);
+                 "area":{"latitude":%s,"longitude":%s,"radiusMeters":%s},
+                 "contact":"desk@riverton-pd.example"}""".formatted(caseNumber, start, end, lat, lon, radius);
     }
 
     static String validBody(String caseNumber) {
@@ -108,6 +113,35 @@ class RequestApiTest {
         given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
                 .body(validBody(caseNumber)).post("/api/agencies/" + AGENCY + "/requests")
                 .then().statusCode(422).body("errors[0].field", equalTo("caseNumber"));
+    }
+
+    @Test
+    void centreOutsideTheJurisdictionIsRefused() {
+        Instant end = Instant.now().minus(1, ChronoUnit.HOURS);
+        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
+                .body(body("J-1", end.minus(1, ChronoUnit.HOURS), end, 300, 40.0, -100.0))
+                .post("/api/agencies/" + AGENCY + "/requests")
+                .then().statusCode(422).body("errors[0].field", equalTo("area"));
+    }
+
+    @Test
+    void aSuspendedAgencyCannotAsk() {
+        UUID suspended = TestAgencies.SUSPENDED;
+        given().header("Authorization", investigator(suspended)).contentType(ContentType.JSON)
+                .body(validBody("S-1")).post("/api/agencies/" + suspended + "/requests")
+                .then().statusCode(403).body("detail", org.hamcrest.Matchers.containsString("SUSPENDED"));
+    }
+
+    @Test
+    void theDailyQuotaStopsTheNextRequest() {
+        for (int i = 0; i < 5; i++) {
+            create(AGENCY, "Q-" + i + "-" + UUID.randomUUID());
+        }
+        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
+                .body(validBody("Q-over")).post("/api/agencies/" + AGENCY + "/requests")
+                .then().statusCode(429).contentType("application/problem+json");
+        given().header("Authorization", investigator(AGENCY)).get("/api/agencies/" + AGENCY + "/requests")
+                .then().statusCode(200).body("size()", equalTo(5));
     }
 
     @Test

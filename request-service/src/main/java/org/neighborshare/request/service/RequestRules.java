@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.neighborshare.request.api.CreateRequest;
 import org.neighborshare.request.config.RequestConfig;
 import org.neighborshare.shared.geo.GeoCircle;
+import org.neighborshare.shared.geo.GeoJsonPolygon;
 import org.neighborshare.shared.problem.ProblemException;
 
 /** The limits a request must respect (SPEC "Footage requests"); each breach is a 422 naming the field. */
@@ -44,6 +45,21 @@ public class RequestRules {
                     config.minAreaSquareMiles(), config.maxAreaSquareMiles()));
         }
         return circle;
+    }
+
+    /** The centre must lie inside the agency's jurisdiction (point in polygon). */
+    public void checkCentre(GeoCircle area, GeoJsonPolygon jurisdiction) {
+        if (!jurisdiction.contains(area.latitude(), area.longitude())) {
+            throw ProblemException.invalidField("area", "the centre lies outside the agency's jurisdiction");
+        }
+    }
+
+    /** A rolling 24-hour quota per agency; exceeding it is a 429, the request is not stored. */
+    public void checkDailyQuota(long createdInLastDay) {
+        if (createdInLastDay >= config.dailyQuotaPerAgency()) {
+            throw new ProblemException(429, "Too Many Requests", "the agency's quota of "
+                    + config.dailyQuotaPerAgency() + " requests per 24 hours is used up", null);
+        }
     }
 
     public void checkCaseNumber(long existingForCase) {

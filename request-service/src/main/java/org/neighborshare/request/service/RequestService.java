@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.neighborshare.request.agency.AgencyDirectory;
 import org.neighborshare.request.api.CreateRequest;
 import org.neighborshare.request.api.ModerationDecision;
 import org.neighborshare.request.config.RequestConfig;
@@ -14,6 +15,8 @@ import org.neighborshare.request.domain.FootageRequest;
 import org.neighborshare.request.domain.RequestState;
 import org.neighborshare.shared.events.RequestEnded;
 import org.neighborshare.shared.events.RequestPublished;
+import org.neighborshare.shared.geo.GeoCircle;
+import org.neighborshare.shared.geo.GeoJsonPolygon;
 import org.neighborshare.shared.problem.ProblemException;
 import org.neighborshare.shared.security.Caller;
 
@@ -29,12 +32,21 @@ public class RequestService {
     RequestFeed feed;
     @Inject
     RequestConfig config;
+    @Inject
+    AgencyDirectory directory;
 
     @Transactional
     public FootageRequest create(UUID agencyId, CreateRequest in, Caller investigator) {
         Instant now = clock.instant();
         rules.checkWindow(in.windowStart(), in.windowEnd(), now);
-        rules.checkArea(in.area());
+        GeoCircle area = rules.checkArea(in.area());
+        AgencyDirectory.AgencyFacts agency = directory.facts(agencyId);
+        if (!agency.approved()) {
+            throw ProblemException.forbidden("agency " + agencyId + " is " + agency.state());
+        }
+        rules.checkCentre(area, GeoJsonPolygon.parse(agency.jurisdiction(), "jurisdiction"));
+        rules.checkDailyQuota(FootageRequest.count("agencyId = ?1 and createdAt > ?2", agencyId,
+                now.minus(java.time.Duration.ofDays(1))));
         boolean emergency = Boolean.TRUE.equals(in.emergency());
         rules.checkEmergency(emergency, in.emergencyJustification());
         rules.checkCaseNumber(FootageRequest.countForCase(agencyId, in.caseNumber().strip()));
