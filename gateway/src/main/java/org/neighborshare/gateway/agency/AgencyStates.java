@@ -1,0 +1,99 @@
+package org.neighborshare.gateway.agency;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.neighborshare.gateway.config.GatewayConfig;
+import org.neighborshare.gateway.routing.Requester;
+import org.neighborshare.gateway.token.InternalTokenMinter;
+
+/**
+ * Invariant I5: whether an agency may act right now, asked of agency-service and cached for at most
+ * {@code gateway.agency-state.cache-for} (≤ 5 s), so a suspension stops every member within 5 seconds whatever
+ * tokens they still hold. Unknown state fails closed.
+ */
+@ApplicationScoped
+public class AgencyStates {
+
+    public static final Duration MAX_STALENESS = Duration.ofSeconds(5);
+    /** The gateway's own identity towards agency-service's directory. */
+    static final Requester GATEWAY = new Requester(false, "gateway", "gateway", null, false,
+            Set.of("agency-directory"), Set.of());
+
+    /** What the gateway knows of an agency: its state, the public reason, or that it does not exist. */
+    public record Status(boolean exists, String state, String reason) {
+
+        public boolean approved() {
+            return exists && "APPROVED".equals(state);
+        }
+    }
+
+    private final HttpClient client;
+    private final InternalTokenMinter minter;
+    private final AsyncCache<String, Status> cache;
+    private final Duration timeout;
+
+    @Inject
+    public AgencyStates(Vertx vertx, GatewayConfig config, InternalTokenMinter minter) {
+        this.minter = minter;
+        Duration cacheFor = config.agencyState().cacheFor();
+        if (cacheFor.compareTo(MAX_STALENESS) > 0) {
+            throw new IllegalStateException("gateway.agency-state.cache-for must be at most " + MAX_STALENESS);
+        }
+        URI url = URI.create(config.services().get("agency-service").url());
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setName("gateway-agency-states")
+                .setDefaultHost(url.getHost())
+                .setDefaultPort(url.getPort() > 0 ? url.getPort() : 80)
+                .setConnectTimeout((int) config.upstream().connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(30));
+        this.timeout = config.upstream().connectTimeout();
+        this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(cacheFor).buildAsync();
+    }
+
+    public Future<Status> status(String agencyId) {
+        CompletableFuture<Status> cached = cache.get(agencyId, (id, executor) -> fetch(id).toCompletionStage()
+                .toCompletableFuture());
+        return Future.fromCompletionStage(cached);
+    }
+
+    private Future<Status> fetch(String agencyId) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setURI("/api/directory/agencies/" + agencyId + "/status")
+                .setIdleTimeout(timeout.toMillis() * 2)
+                .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + minter.tokenFor(GATEWAY, "agency-service"));
+        return client.request(options)
+                .compose(req -> req.send())
+                .compose(resp -> resp.body().map(body -> {
+                    if (resp.statusCode() == 404) {
+                        return new Status(false, null, null);
+                    }
+                    if (resp.statusCode() != 200) {
+                        throw new IllegalStateException("agency-service answered " + resp.statusCode());
+                    }
+                    JsonObject json = body.toJsonObject();
+                    return new Status(true, json.getString("state"), json.getString("reason"));
+                }));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

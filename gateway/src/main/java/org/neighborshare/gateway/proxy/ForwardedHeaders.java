@@ -1,0 +1,57 @@
+package org.neighborshare.gateway.proxy;
+
+import io.vertx.core.MultiMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Headers that only the gateway may set. Services trust them because they come from the gateway, so anything a
+ * client sent under these names is dropped before the gateway writes its own.
+ */
+public final class ForwardedHeaders {
+
+    private static final Set<String> OWNED = Set.of(
+            "authorization", "proxy-authorization", "forwarded", "x-real-ip", "x-client-ip",
+            "x-request-id", "x-original-url", "x-rewrite-url", "x-http-method-override", "x-method-override");
+    private static final List<String> OWNED_PREFIXES = List.of(
+            "x-forwarded-", "x-internal-", "x-agency-", "x-gateway-", "x-user-", "x-auth-");
+
+    private ForwardedHeaders() {
+    }
+
+    public static boolean owned(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (OWNED.contains(n)) {
+            return true;
+        }
+        for (String prefix : OWNED_PREFIXES) {
+            if (n.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static void apply(MultiMap headers, Forward forward) {
+        List<String> drop = new ArrayList<>();
+        for (String name : headers.names()) {
+            if (owned(name)) {
+                drop.add(name);
+            }
+        }
+        drop.forEach(headers::remove);
+        headers.set("Authorization", "Bearer " + forward.internalToken());
+        headers.set(RequestIds.HEADER, forward.requestId());
+        if (forward.clientAddress() != null) {
+            headers.set("X-Forwarded-For", forward.clientAddress());
+        }
+        if (forward.clientScheme() != null) {
+            headers.set("X-Forwarded-Proto", forward.clientScheme());
+        }
+        if (forward.clientHost() != null) {
+            headers.set("X-Forwarded-Host", forward.clientHost());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.neighborshare.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.neighborshare.gateway.support.KeycloakTokens;
+
+/** Every service points at a port nothing listens on, as when a service is down. */
+@QuarkusTest
+@TestProfile(UnreachableUpstreamTest.ServicesDown.class)
+class UnreachableUpstreamTest {
+
+    public static class ServicesDown implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            String url = "http://127.0.0.1:" + closedPort();
+            return Map.of(
+                    "gateway.services.agency-service.url", url,
+                    "gateway.services.request-service.url", url,
+                    "gateway.services.consent-service.url", url);
+        }
+
+        private static int closedPort() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void stoppedServiceIs503ProblemWithinTwoSeconds() {
+        // Minted outside the timed window: signing the test token is the test's cost, not the gateway's.
+        String bearer = KeycloakTokens.user().role("owner").bearer();
+        // The first call also loads the classes of the whole path; that is start-up cost, not waiting.
+        given().header("Authorization", bearer).when().get("/api/me/cameras").then().statusCode(503);
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            given().header("Authorization", bearer)
+                    .when().get("/api/me/cameras")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .body("status", equalTo(503))
+                    .body("detail", containsString("consent-service"));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 2_000, "503 after " + millis + " ms");
+        }
+    }
+}
