@@ -20,9 +20,8 @@ public class InboxService {
     Clock clock;
 
     /**
-     * One set-based INSERT … SELECT: the bounding box uses the position index, the haversine test makes it
-     * exact, opted-out owners and paused cameras are skipped, and an owner with several cameras gets one item.
-     * Returns the number of owners reached.
+     * One set-based INSERT … SELECT over {@link CameraMatch}: an owner with several cameras in the area gets one
+     * item. Returns the number of owners reached.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int deliver(RequestPublished e) {
@@ -45,31 +44,10 @@ public class InboxService {
         Panache.getEntityManager().flush();
 
         GeoCircle area = new GeoCircle(e.latitude(), e.longitude(), e.radiusMeters());
-        return Panache.getEntityManager().createNativeQuery("""
-                insert into inbox_item (id, owner_id, request_id, cameras, urgent, received_at, response)
-                select gen_random_uuid(), c.owner_id, :request, count(*), :urgent, :now, 'NONE'
-                from camera c
-                left join owner_settings s on s.owner_id = c.owner_id
-                where c.status = 'ACTIVE' and coalesce(s.opted_out, false) = false
-                  and c.latitude between :latMin and :latMax
-                  and c.longitude between :lonMin and :lonMax
-                  and 2 * :earth * asin(sqrt(power(sin(radians(c.latitude - :lat) / 2), 2)
-                      + cos(radians(:lat)) * cos(radians(c.latitude))
-                      * power(sin(radians(c.longitude - :lon) / 2), 2))) <= :radius
-                group by c.owner_id
-                on conflict (owner_id, request_id) do nothing
-                """)
-                .setParameter("request", e.requestId())
-                .setParameter("urgent", e.emergency())
-                .setParameter("now", clock.instant())
-                .setParameter("lat", e.latitude())
-                .setParameter("lon", e.longitude())
-                .setParameter("radius", e.radiusMeters())
-                .setParameter("earth", GeoCircle.EARTH_RADIUS_M)
-                .setParameter("latMin", e.latitude() - area.latitudeSpanDegrees())
-                .setParameter("latMax", e.latitude() + area.latitudeSpanDegrees())
-                .setParameter("lonMin", e.longitude() - area.longitudeSpanDegrees())
-                .setParameter("lonMax", e.longitude() + area.longitudeSpanDegrees())
+        return Panache.getEntityManager().createNativeQuery(CameraMatch.deliverySql(area))
+                .setParameter(1, e.requestId())
+                .setParameter(2, e.emergency())
+                .setParameter(3, clock.instant())
                 .executeUpdate();
     }
 
