@@ -135,7 +135,7 @@ public final class Main {
         try {
             List<DemoUsers.DemoUser> users = DemoUsers.read(realm);
             sb.append(" Demo users (password for all: ").append(DemoUsers.DEMO_PASSWORD)
-                    .append("; sign in with the neighbors-demo-cli client or the web app)\n");
+                    .append("; password grant through the neighbors-demo-cli client, see README)\n");
             sb.append(DemoUsers.table(users));
         } catch (RuntimeException e) {
             sb.append(" (could not read the demo users from ").append(realm).append(": ").append(e.getMessage())
