@@ -3,21 +3,29 @@ package org.neighborshare.consent.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.neighborshare.consent.domain.AccessEntry;
 import org.neighborshare.consent.domain.Camera;
+import org.neighborshare.consent.domain.DeletionReceipt;
 import org.neighborshare.consent.domain.OwnerSettings;
 import org.neighborshare.consent.service.CameraService;
 import org.neighborshare.consent.service.InboxService;
+import org.neighborshare.consent.service.ShareService;
 import org.neighborshare.shared.security.Caller;
 
 /** Everything an owner does about their own cameras and requests. The owner is always the caller. */
@@ -30,7 +38,11 @@ public class OwnerResource {
     @Inject
     InboxService inbox;
     @Inject
+    ShareService shares;
+    @Inject
     Caller caller;
+    @Inject
+    Clock clock;
 
     @GET
     @Path("/cameras")
@@ -68,6 +80,39 @@ public class OwnerResource {
     @Path("/inbox")
     public List<InboxView> inbox() {
         return inbox.inbox(caller.id()).stream().map(InboxView::of).toList();
+    }
+
+    /**
+     * SHARE (clips from the request's window, with retention and copy restrictions) or DECLINE, for an open
+     * request in the caller's inbox. A decline is never shown to the agency; a decline may become a share later,
+     * and sharing again adds another share.
+     */
+    @POST
+    @Path("/inbox/{requestId}/response")
+    public Response answer(@PathParam("requestId") UUID requestId, @NotNull @Valid AnswerRequest body) {
+        ShareService.Answered a = shares.answer(caller.id(), requestId, body);
+        if (a.share() == null) {
+            return Response.ok(new AnswerView(requestId, a.item().response, a.item().respondedAt, null)).build();
+        }
+        ShareView share = ShareView.of(a.share(), clock.instant());
+        return Response.created(URI.create("/api/me/shares/" + share.id()))
+                .entity(new AnswerView(requestId, a.item().response, a.item().respondedAt, share)).build();
+    }
+
+    /** Every access to the caller's clips: downloads by agencies and deletions, newest first. */
+    @GET
+    @Path("/access-log")
+    public List<AccessLogView> accessLog(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+        return AccessEntry.ofOwner(caller.id(), page, size).stream().map(AccessLogView::of).toList();
+    }
+
+    @GET
+    @Path("/deletion-receipts")
+    public List<DeletionReceiptView> deletionReceipts(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+        return DeletionReceipt.ofOwner(caller.id(), page, size).stream().map(DeletionReceiptView::of).toList();
     }
 
     @PUT

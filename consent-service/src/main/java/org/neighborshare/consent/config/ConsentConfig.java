@@ -1,5 +1,6 @@
 package org.neighborshare.consent.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,11 +13,35 @@ public interface ConsentConfig {
 
     Feed feed();
 
+    Clips clips();
+
+    Retention retention();
+
     interface Feed {
         /** Off in unit tests, which feed events in directly. */
         @WithDefault("true")
         boolean enabled();
 
+        @WithDefault("100")
+        int batchSize();
+    }
+
+    interface Clips {
+        /** Where {@code FilesystemClipStore} keeps clip bytes (and its temporary upload files). */
+        @WithDefault("target/clips")
+        String directory();
+
+        /** Largest clip accepted, enforced while the body streams in. */
+        @WithDefault("500M")
+        MemorySize maxSize();
+    }
+
+    interface Retention {
+        /** How often the retention job looks for expired shares; {@code off} disables the schedule. */
+        @WithDefault("60s")
+        String checkEvery();
+
+        /** Shares handled per batch (each in its own transaction). */
         @WithDefault("100")
         int batchSize();
     }

@@ -1,0 +1,177 @@
+package org.neighborshare.consent.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.neighborshare.consent.api.AnswerRequest;
+import org.neighborshare.consent.domain.Clip;
+import org.neighborshare.consent.domain.InboxItem;
+import org.neighborshare.consent.domain.PublishedRequest;
+import org.neighborshare.consent.domain.RequestPseudonym;
+import org.neighborshare.consent.domain.Share;
+import org.neighborshare.consent.domain.ShareClip;
+import org.neighborshare.shared.problem.Problem;
+import org.neighborshare.shared.problem.ProblemException;
+
+/** Owners' answers to requests, their shares, and revocation. */
+@ApplicationScoped
+public class ShareService {
+
+    public static final String SHARE = "SHARE";
+    public static final String DECLINE = "DECLINE";
+
+    @Inject
+    Clock clock;
+
+    /** A share with its clips. */
+    public record ShareWithClips(Share share, List<UUID> clipIds) {
+    }
+
+    /** The outcome of an answer: the inbox item as now answered, and the new share for SHARE. */
+    public record Answered(InboxItem item, ShareWithClips share) {
+    }
+
+    /** The outcome of a revocation. */
+    public record Revoked(Share share, boolean agencyHadDownloaded) {
+    }
+
+    @Transactional
+    public Answered answer(String ownerId, UUID requestId, AnswerRequest in) {
+        List<UUID> clipIds = in.clipIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.clipIds()));
+        int retention = in.retentionDays() == null ? AnswerRequest.DEFAULT_RETENTION_DAYS : in.retentionDays();
+        validateShape(in, clipIds, retention);
+
+        InboxItem item = InboxItem.find("ownerId = ?1 and requestId = ?2", ownerId, requestId).firstResult();
+        if (item == null) {
+            throw ProblemException.notFound("request " + requestId + " in your inbox");
+        }
+        // The lock serialises answers to one request: pseudonym numbers are handed out one at a time.
+        PublishedRequest request = PublishedRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = Times.now(clock);
+        if (!PublishedRequest.OPEN.equals(request.state) || request.endedAt != null
+                || !now.isBefore(request.expiresAt)) {
+            throw ProblemException.conflict("request " + requestId + " has ended; it can no longer be answered");
+        }
+
+        if (in.answer() == AnswerRequest.Answer.DECLINE) {
+            long active = Share.count("ownerId = ?1 and requestId = ?2 and revokedAt is null", ownerId, requestId);
+            if (active > 0) {
+                throw ProblemException.conflict("you shared clips for this request: revoke the share instead");
+            }
+            item.response = DECLINE;
+            item.respondedAt = now;
+            return new Answered(item, null);
+        }
+
+        List<Clip> clips = clipsToShare(ownerId, clipIds, request);
+        RequestPseudonym pseudonym = RequestPseudonym.forOwner(requestId, ownerId);
+        Share s = new Share();
+        s.id = UUID.randomUUID();
+        s.requestId = requestId;
+        s.ownerId = ownerId;
+        s.agencyId = request.agencyId;
+        s.pseudonym = pseudonym.label();
+        s.retentionDays = retention;
+        s.allowCopies = Boolean.TRUE.equals(in.allowCopies());
+        s.createdAt = now;
+        s.expiresAt = now.plus(Duration.ofDays(retention));
+        s.persist();
+        for (Clip c : clips) {
+            ShareClip.of(s.id, c.id).persist();
+        }
+        item.response = SHARE;
+        item.respondedAt = now;
+        return new Answered(item, new ShareWithClips(s, clipIds));
+    }
+
+    private static void validateShape(AnswerRequest in, List<UUID> clipIds, int retention) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (in.answer() == AnswerRequest.Answer.SHARE) {
+            if (clipIds.isEmpty()) {
+                errors.add(new Problem.FieldError("clipIds", "name at least one clip to share"));
+            }
+            if (retention < 1) {
+                errors.add(new Problem.FieldError("retentionDays", "must be at least 1"));
+            } else if (retention > AnswerRequest.MAX_RETENTION_DAYS) {
+                errors.add(new Problem.FieldError("retentionDays",
+                        "must be at most " + AnswerRequest.MAX_RETENTION_DAYS));
+            }
+        } else {
+            if (!clipIds.isEmpty()) {
+                errors.add(new Problem.FieldError("clipIds", "a decline shares no clips"));
+            }
+            if (in.retentionDays() != null) {
+                errors.add(new Problem.FieldError("retentionDays", "a decline has no retention"));
+            }
+            if (in.allowCopies() != null) {
+                errors.add(new Problem.FieldError("allowCopies", "a decline has no copies"));
+            }
+        }
+        fail(errors);
+    }
+
+    /** The caller's clips, locked against a concurrent retention deletion, each recorded within the window. */
+    private static List<Clip> clipsToShare(String ownerId, List<UUID> clipIds, PublishedRequest request) {
+        List<Clip> clips = new ArrayList<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < clipIds.size(); i++) {
+            UUID id = clipIds.get(i);
+            Clip c = Clip.findById(id, LockModeType.PESSIMISTIC_WRITE);
+            if (c == null || !c.ownerId.equals(ownerId)) {
+                throw ProblemException.notFound("clip " + id);
+            }
+            String field = "clipIds[" + i + "]";
+            if (c.deletedAt != null) {
+                errors.add(new Problem.FieldError(field, "clip " + id + " was deleted"));
+            } else if (c.recordedAt.isBefore(request.windowStart) || !c.recordedAt.isBefore(request.windowEnd)) {
+                errors.add(new Problem.FieldError(field, "clip " + id + " was not recorded within the request's window "
+                        + request.windowStart + " to " + request.windowEnd));
+            }
+            clips.add(c);
+        }
+        fail(errors);
+        return clips;
+    }
+
+    private static void fail(List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+            throw new ProblemException(422, "Unprocessable Content", detail, errors);
+        }
+    }
+
+    /**
+     * Revocation is always allowed and always stops further downloads; the result says whether the agency had
+     * already downloaded (then it may hold what it downloaded). Revoking twice keeps the first time.
+     */
+    @Transactional
+    public Revoked revoke(String ownerId, UUID shareId) {
+        Share s = Share.findById(shareId, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null || !s.ownerId.equals(ownerId)) {
+            throw ProblemException.notFound("share " + shareId);
+        }
+        if (s.revokedAt == null) {
+            s.revokedAt = Times.now(clock);
+        }
+        return new Revoked(s, s.firstDownloadAt != null);
+    }
+
+    public List<ShareWithClips> list(String ownerId, int page, int size) {
+        List<Share> shares = Share.<Share>find("ownerId = ?1 order by createdAt desc, id", ownerId)
+                .page(page, size).list();
+        Map<UUID, List<UUID>> clips = ShareClip.ofShares(shares.stream().map(s -> s.id).toList()).stream()
+                .collect(Collectors.groupingBy(sc -> sc.shareId,
+                        Collectors.mapping(sc -> sc.clipId, Collectors.toList())));
+        return shares.stream().map(s -> new ShareWithClips(s, clips.getOrDefault(s.id, List.of()))).toList();
+    }
+}
