@@ -88,16 +88,18 @@ class GatewayTest {
     }
 
     @Test
-    void streamsAChunkedRequestBodyToTheService() {
-        byte[] body = "y".repeat(300_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        // An InputStream body has no known length, so the client sends it chunked.
-        String echoed = given().header("Authorization", KeycloakTokens.user().role("owner").bearer())
-                .contentType("application/octet-stream").body(new java.io.ByteArrayInputStream(body))
-                .when().put("/api/me/settings")
-                .then().statusCode(200)
-                .body("service", equalTo("consent-service"))
-                .extract().jsonPath().getString("body");
-        assertEquals(body.length, echoed.length());
+    void streamsAChunkedRequestBodyToTheService() throws Exception {
+        // Sent raw: a client library may buffer an InputStream body and send it with a Content-Length instead.
+        String path = "/api/me/settings/" + UUID.randomUUID();
+        RawHttp.Response response = RawHttp.send(RestAssured.port, "PUT", path, 300_000,
+                "Authorization: " + KeycloakTokens.user().role("owner").bearer(),
+                "Content-Type: application/octet-stream");
+        assertEquals(200, response.status(), response.head());
+        JsonPath echo = new JsonPath(response.body());
+        assertEquals("consent-service", echo.getString("service"));
+        assertEquals(List.of("chunked"), echo.getList("headers.transfer-encoding"));
+        assertEquals(300_000, echo.getString("body").length());
+        assertTrue(FakeServices.received(path));
     }
 
     @Test
@@ -194,15 +196,6 @@ class GatewayTest {
         given().header("Authorization", KeycloakTokens.user().role("owner").bearer())
                 .when().get(path).then().statusCode(200).body("service", equalTo("consent-service"));
         assertTrue(FakeServices.reached(path), "the fake services' record of what reached them works");
-    }
-
-    @Test
-    void tokensInTheQueryStringAreNotAccepted() {
-        String path = "/api/me/settings/" + UUID.randomUUID();
-        given().queryParam("access_token", KeycloakTokens.user().role("owner").token())
-                .when().get(path)
-                .then().statusCode(401).contentType(PROBLEM_JSON);
-        assertFalse(FakeServices.reached(path));
     }
 
     // --- authorisation ----------------------------------------------------------------------------------------

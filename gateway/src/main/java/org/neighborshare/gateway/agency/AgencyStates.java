@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.neighborshare.gateway.config.GatewayConfig;
+import org.neighborshare.gateway.resilience.CircuitBreaker;
+import org.neighborshare.gateway.resilience.CircuitBreakers;
 import org.neighborshare.gateway.routing.Requester;
 import org.neighborshare.gateway.token.InternalTokenMinter;
 
@@ -46,10 +48,14 @@ public class AgencyStates {
     private final InternalTokenMinter minter;
     private final AsyncCache<String, Status> cache;
     private final Duration timeout;
+    private final CircuitBreaker breaker;
 
     @Inject
-    public AgencyStates(Vertx vertx, GatewayConfig config, InternalTokenMinter minter) {
+    public AgencyStates(Vertx vertx, GatewayConfig config, InternalTokenMinter minter, CircuitBreakers breakers) {
         this.minter = minter;
+        // The same circuit as calls proxied to agency-service: while it is open, fail fast instead of waiting for
+        // the connect timeout on every member call.
+        this.breaker = breakers.of("agency-service");
         Duration cacheFor = config.agencyState().cacheFor();
         if (cacheFor.compareTo(MAX_STALENESS) > 0) {
             throw new IllegalStateException("gateway.agency-state.cache-for must be at most " + MAX_STALENESS);
@@ -73,6 +79,9 @@ public class AgencyStates {
     }
 
     private Future<Status> fetch(String agencyId) {
+        if (!breaker.tryAcquire()) {
+            return Future.failedFuture(new IllegalStateException("agency-service circuit open"));
+        }
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
                 .setURI("/api/directory/agencies/" + agencyId + "/status")
@@ -80,6 +89,13 @@ public class AgencyStates {
                 .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + minter.tokenFor(GATEWAY, "agency-service"));
         return client.request(options)
                 .compose(req -> req.send())
+                .onComplete(result -> {
+                    if (result.succeeded()) {
+                        breaker.onSuccess();
+                    } else {
+                        breaker.onFailure();
+                    }
+                })
                 .compose(resp -> resp.body().map(body -> {
                     if (resp.statusCode() == 404) {
                         return new Status(false, null, null);

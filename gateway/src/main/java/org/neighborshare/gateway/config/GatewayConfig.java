@@ -1,5 +1,6 @@
 package org.neighborshare.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -27,6 +28,75 @@ public interface GatewayConfig {
     Upstream upstream();
 
     AgencyState agencyState();
+
+    /**
+     * Rate-limit groups by name; a route names its group with {@code gateway.routes[i].rate-limit}. Each limit is
+     * "{requests}/{period}", e.g. {@code 600/1m}: a token bucket that holds that many requests and refills at that
+     * rate. Buckets live in this gateway replica's memory.
+     */
+    Map<String, RateLimitGroup> rateLimits();
+
+    Limits limits();
+
+    CircuitBreaker circuitBreaker();
+
+    Oidc oidc();
+
+    AccessLog accessLog();
+
+    interface RateLimitGroup {
+        /** Per authenticated caller (token subject), on every non-public route of the group. */
+        Optional<String> perUser();
+
+        /** Per agency named in the path, on the group's AGENCY_ROLE routes, whoever of its members calls. */
+        Optional<String> perAgency();
+
+        /** Per client address, on the group's PUBLIC routes (anonymous callers). */
+        Optional<String> perClientIp();
+    }
+
+    interface Limits {
+        /** Largest request body a route takes unless it sets its own {@code max-body-size}: 413 above it. */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+
+        /** Largest page a query may ask for unless the route sets its own {@code max-page-size}: 400 above it. */
+        @WithDefault("100")
+        int maxPageSize();
+
+        /** Query parameters that ask for a page size (compared ignoring case). */
+        @WithDefault("size,limit,page-size,pageSize,page_size,per_page")
+        List<String> pageSizeParams();
+
+        /** How many buckets the rate limiter keeps at most (least recently used go first). */
+        @WithDefault("100000")
+        int maxRateLimitBuckets();
+    }
+
+    interface CircuitBreaker {
+        /** Consecutive connection failures or timeouts of one service that open its circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit answers 503 at once before one call is let through as a probe. */
+        @WithDefault("5s")
+        Duration openFor();
+    }
+
+    interface Oidc {
+        /**
+         * The realm's clients whose access tokens the gateway takes (the {@code azp} claim). Keycloak issues tokens
+         * to every client of a realm, built-in ones such as admin-cli included; only these may call the API.
+         */
+        @WithDefault("neighbors-web,neighbors-demo-cli,consent-service,request-service,agency-service")
+        Set<String> allowedClients();
+    }
+
+    interface AccessLog {
+        /** One line per request on the logger {@code org.neighborshare.gateway.access} (JSON in %prod). */
+        @WithDefault("true")
+        boolean enabled();
+    }
 
     interface AgencyState {
         /** How long an agency's state may be reused; at most 5 s (invariant I5). */
@@ -57,6 +127,19 @@ public interface GatewayConfig {
 
         /** Overrides {@code gateway.upstream.timeout}, e.g. for uploads that take longer. */
         Optional<Duration> timeout();
+
+        /** The route's name in metrics and the access log; {@code route-<index>} when not set. */
+        Optional<String> name();
+
+        /** The rate-limit group (a key of {@code gateway.rate-limits}). */
+        @WithDefault("default")
+        String rateLimit();
+
+        /** Overrides {@code gateway.limits.max-body-size}. */
+        Optional<MemorySize> maxBodySize();
+
+        /** Overrides {@code gateway.limits.max-page-size}. */
+        Optional<Integer> maxPageSize();
     }
 
     interface InternalTokenConfig {

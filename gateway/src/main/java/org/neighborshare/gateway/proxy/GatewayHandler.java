@@ -17,16 +17,23 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 import org.neighborshare.gateway.agency.AgencyStates;
 import org.neighborshare.gateway.config.GatewayConfig;
+import org.neighborshare.gateway.limits.PageSizes;
+import org.neighborshare.gateway.limits.RateLimiter;
+import org.neighborshare.gateway.observability.RequestObserver;
+import org.neighborshare.gateway.resilience.CircuitBreaker;
+import org.neighborshare.gateway.resilience.CircuitBreakers;
 import org.neighborshare.gateway.routing.Access;
 import org.neighborshare.gateway.routing.AccessPolicy;
 import org.neighborshare.gateway.routing.PathSegments;
 import org.neighborshare.gateway.routing.Requester;
 import org.neighborshare.gateway.routing.Requesters;
+import org.neighborshare.gateway.routing.Route;
 import org.neighborshare.gateway.routing.RouteTable;
 import org.neighborshare.gateway.routing.RouteTable.Resolution;
 import org.neighborshare.gateway.token.InternalTokenMinter;
@@ -40,6 +47,7 @@ import org.neighborshare.gateway.token.InternalTokenMinter;
 public class GatewayHandler {
 
     private static final Logger LOG = Logger.getLogger(GatewayHandler.class);
+    private static final String DRAIN_LIMIT = "neighbors.drain-limit";
 
     @Inject
     GatewayConfig config;
@@ -59,18 +67,34 @@ public class GatewayHandler {
     @Inject
     AgencyStates agencyStates;
 
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    CircuitBreakers breakers;
+
+    @Inject
+    RequestObserver observer;
+
     private RouteTable table;
     private Duration defaultTimeout;
+    private PageSizes pageSizes;
+    private Set<String> allowedClients;
 
     void register(@Observes Router router) {
         // Built here so that a broken route table stops the gateway at startup.
         table = RouteTable.from(config);
         defaultTimeout = config.upstream().timeout();
+        pageSizes = new PageSizes(config.limits().pageSizeParams());
+        allowedClients = Set.copyOf(config.oidc().allowedClients());
         table.routes().forEach(r -> LOG.debugf("route %s", r));
         router.route("/api/*").handler(this::handle);
         // Anything else (including /q/* that the gateway does not serve itself) is a 404 problem, not HTML.
-        router.route().order(Integer.MAX_VALUE).handler(ctx -> notFound(ctx, RequestIds.accept(
-                ctx.request().getHeader(RequestIds.HEADER))));
+        router.route().order(Integer.MAX_VALUE).handler(ctx -> {
+            String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
+            observer.begin(ctx, requestId);
+            notFound(ctx, requestId);
+        });
     }
 
     void handle(RoutingContext ctx) {
@@ -78,6 +102,7 @@ public class GatewayHandler {
         // The body must wait in the socket until we know whether (and where) it goes.
         request.pause();
         String requestId = RequestIds.accept(request.getHeader(RequestIds.HEADER));
+        observer.begin(ctx, requestId);
 
         if (!chunkingSane(request)) {
             fail(ctx, requestId, 400, "Bad Request", "invalid Transfer-Encoding");
@@ -101,9 +126,28 @@ public class GatewayHandler {
             return;
         }
         Resolution.Match match = (Resolution.Match) resolution;
+        Route route = match.route();
+        RequestObserver.matched(ctx, route);
+        ctx.put(DRAIN_LIMIT, Upstreams.drainLimit(route.maxBodySize()));
         String uri = PathSegments.join(segments.get()) + (request.query() != null ? "?" + request.query() : "");
-        if (match.route().access() == Access.PUBLIC) {
+
+        // Bad input the gateway can judge without a token, before a byte of the body is read.
+        Optional<String> pageProblem = pageSizes.violation(request.query(), route.maxPageSize());
+        if (pageProblem.isPresent()) {
+            fail(ctx, requestId, 400, "Bad Request", pageProblem.get());
+            return;
+        }
+        long declared = contentLength(request);
+        if (declared > route.maxBodySize()) {
+            bodyTooLarge(ctx, requestId, route.maxBodySize());
+            return;
+        }
+
+        if (route.access() == Access.PUBLIC) {
             // Public data is the same for everyone: the token is not even read, and a stale one does no harm.
+            if (rateLimited(ctx, route, Requester.ANONYMOUS, null, requestId)) {
+                return;
+            }
             forward(ctx, match, Requester.ANONYMOUS, uri, requestId);
             return;
         }
@@ -120,6 +164,14 @@ public class GatewayHandler {
     private void authorize(RoutingContext ctx, Resolution.Match match, SecurityIdentity identity, String uri,
                            String requestId) {
         Requester requester = Requesters.from(identity);
+        String client = Requesters.clientId(identity);
+        if (!requester.anonymous() && (client == null || !allowedClients.contains(client))) {
+            // A valid realm token, but issued to a client (admin-cli, account-console…) that is not meant to call
+            // the API, or to none at all.
+            LOG.debugf("request %s: token of client %s refused", requestId, client);
+            fail(ctx, requestId, 401, "Unauthorized", "the bearer token is invalid, expired or not from this realm");
+            return;
+        }
         AccessPolicy.Decision decision = AccessPolicy.decide(match.route(), match.captures(), requester);
         if (decision instanceof AccessPolicy.Decision.Unauthenticated) {
             boolean sent = ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
@@ -127,6 +179,8 @@ public class GatewayHandler {
                     : "this needs a bearer token in the Authorization header");
         } else if (decision instanceof AccessPolicy.Decision.Forbidden forbidden) {
             fail(ctx, requestId, 403, "Forbidden", forbidden.detail());
+        } else if (rateLimited(ctx, match.route(), requester, match.captures().get(Route.AGENCY_ID), requestId)) {
+            return;
         } else if (match.route().access() == Access.AGENCY_ROLE) {
             requireApprovedAgency(ctx, match, requester, uri, requestId);
         } else {
@@ -177,12 +231,60 @@ public class GatewayHandler {
             return;
         }
         String service = match.route().service();
+        CircuitBreaker breaker = breakers.of(service);
+        if (!breaker.tryAcquire()) {
+            long seconds = Math.max(1, (breaker.retryAfter().toMillis() + 999) / 1000);
+            ctx.response().putHeader("Retry-After", Long.toString(seconds));
+            fail(ctx, requestId, 503, "Service Unavailable", service
+                    + " is unavailable after repeated failures; the gateway tries it again in " + seconds + " s");
+            return;
+        }
         Forward forward = new Forward(service, uri, minter.tokenFor(requester, service), requestId,
-                match.route().timeout().orElse(defaultTimeout),
-                request.remoteAddress() != null ? request.remoteAddress().host() : null,
+                match.route().timeout().orElse(defaultTimeout), clientAddress(request),
                 request.scheme(), request.authority() != null ? request.authority().toString() : null,
-                ctx.normalizedPath());
+                ctx.normalizedPath(), match.route().maxBodySize());
         upstreams.forward(request, forward);
+    }
+
+    /** Answers 429 when the call is over one of its route group's limits. */
+    private boolean rateLimited(RoutingContext ctx, Route route, Requester requester, String agencyId,
+                                String requestId) {
+        Optional<RateLimiter.Refusal> refusal = rateLimiter.check(route, requester, agencyId,
+                clientAddress(ctx.request()));
+        if (refusal.isEmpty()) {
+            return false;
+        }
+        RateLimiter.Refusal r = refusal.get();
+        ctx.response().putHeader("Retry-After", Long.toString(r.retryAfterSeconds()));
+        fail(ctx, requestId, 429, "Too Many Requests", "too many requests from " + r.scope().who()
+                + " (rate-limit group '" + r.group() + "'); retry in " + r.retryAfterSeconds() + " s");
+        return true;
+    }
+
+    private void bodyTooLarge(RoutingContext ctx, String requestId, long limit) {
+        // The body is never forwarded: fail() drops what the client is still sending, and closes if it goes on.
+        fail(ctx, requestId, 413, "Content Too Large", "the request body may be at most " + limit + " bytes here");
+    }
+
+    /** The declared body length, or -1 when there is none (chunked or no body). */
+    private static long contentLength(HttpServerRequest request) {
+        String value = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // the HTTP codec refuses these already; never forward one
+        }
+    }
+
+    /**
+     * The peer's address, or the client's as the trusted proxy in front reported it when
+     * {@code quarkus.http.proxy.proxy-address-forwarding} is on.
+     */
+    private static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() != null ? request.remoteAddress().host() : null;
     }
 
     private void notFound(RoutingContext ctx, String requestId) {
@@ -191,8 +293,10 @@ public class GatewayHandler {
     }
 
     private void fail(RoutingContext ctx, String requestId, int status, String title, String detail) {
-        // Let an unread request body drain (and be dropped) so the connection stays usable.
-        ctx.request().resume();
+        // Let an unread request body drain (and be dropped) so the client reads the answer and the connection stays
+        // usable; one that goes on sending far more than its route would take is cut off.
+        Long drain = ctx.get(DRAIN_LIMIT);
+        Upstreams.discardThenClose(ctx.request(), drain != null ? drain : Upstreams.MIN_DRAIN);
         problems.write(ctx.response(), requestId, status, title, detail, ctx.normalizedPath());
     }
 

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
@@ -22,6 +23,9 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 import org.neighborshare.gateway.config.GatewayConfig;
+import org.neighborshare.gateway.limits.LimitedBody;
+import org.neighborshare.gateway.resilience.CircuitBreaker;
+import org.neighborshare.gateway.resilience.CircuitBreakers;
 import org.neighborshare.shared.problem.Problem;
 
 /**
@@ -34,6 +38,16 @@ public class Upstreams {
     private static final Logger LOG = Logger.getLogger(Upstreams.class);
     private static final String FORWARD = "neighbors.forward";
     private static final String CONNECTED = "neighbors.connected";
+    private static final String LIMITED_BODY = "neighbors.limited-body";
+    /**
+     * How much of a refused body is read (and dropped) so the client gets to read the answer: the route's limit,
+     * at least this much. A client that sends more than that gets its connection closed.
+     */
+    static final long MIN_DRAIN = 4 * 1024 * 1024;
+
+    static long drainLimit(long maxBodySize) {
+        return Math.max(maxBodySize, MIN_DRAIN);
+    }
 
     /**
      * HttpProxy builds its per-call context inside {@code handle()}; the only way in for per-call data is this
@@ -48,7 +62,7 @@ public class Upstreams {
     }
 
     @Inject
-    public Upstreams(Vertx vertx, GatewayConfig config, Problems problems) {
+    public Upstreams(Vertx vertx, GatewayConfig config, Problems problems, CircuitBreakers breakers) {
         this.problems = problems;
         GatewayConfig.Upstream limits = config.upstream();
         config.services().forEach((name, service) -> {
@@ -71,7 +85,7 @@ public class Upstreams {
             // WebSocket tunnelling would bypass the interceptor, i.e. header stripping and the internal token.
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client);
             proxy.origin(ctx -> origin(ctx, client, url.getHost(), port, tls, limits));
-            proxy.addInterceptor(new Interceptor(name));
+            proxy.addInterceptor(new Interceptor(name, breakers.of(name)));
             upstreams.put(name, new Upstream(name, client, proxy));
         });
     }
@@ -99,6 +113,33 @@ public class Upstreams {
         return client.request(options).onSuccess(r -> ctx.set(CONNECTED, Boolean.TRUE));
     }
 
+    /**
+     * After a refusal, drops what the client is still sending so that it gets to read the answer, and closes the
+     * connection (resets the stream on HTTP/2) once more than {@code limit} bytes were dropped.
+     */
+    static void discardThenClose(HttpServerRequest request, long limit) {
+        if (request.isEnded()) {
+            return;
+        }
+        long[] dropped = {0};
+        request.handler(buffer -> {
+            dropped[0] += buffer.length();
+            if (dropped[0] > limit) {
+                request.handler(null);
+                close(request);
+            }
+        });
+        request.resume();
+    }
+
+    private static void close(HttpServerRequest request) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            request.response().reset();
+        } else {
+            request.connection().close();
+        }
+    }
+
     @PreDestroy
     void close() {
         upstreams.values().forEach(u -> u.client().close());
@@ -107,9 +148,11 @@ public class Upstreams {
     private final class Interceptor implements ProxyInterceptor {
 
         private final String service;
+        private final CircuitBreaker breaker;
 
-        Interceptor(String service) {
+        Interceptor(String service, CircuitBreaker breaker) {
             this.service = service;
+            this.breaker = breaker;
         }
 
         @Override
@@ -124,7 +167,17 @@ public class Upstreams {
             ctx.set(FORWARD, forward);
             ctx.request().setURI(forward.uri());
             ForwardedHeaders.apply(ctx.request().headers(), forward);
-            return ctx.sendRequest().recover(failure -> Future.succeededFuture(failed(ctx, forward, failure)));
+            if (ctx.request().getBody() != null && ctx.request().getBody().length() < 0) {
+                // No Content-Length (chunked): the size is only known by counting on the way through.
+                HttpServerRequest client = ctx.request().proxiedRequest();
+                LimitedBody limited = new LimitedBody(ctx.request().getBody().stream(), forward.maxBodySize(),
+                        drainLimit(forward.maxBodySize()), () -> close(client));
+                ctx.set(LIMITED_BODY, limited);
+                ctx.request().setBody(Body.body(limited, -1));
+            }
+            return ctx.sendRequest()
+                    .onSuccess(response -> breaker.onSuccess())
+                    .recover(failure -> Future.succeededFuture(failed(ctx, forward, failure)));
         }
 
         @Override
@@ -132,6 +185,9 @@ public class Upstreams {
             Forward forward = ctx.get(FORWARD, Forward.class);
             ProxyResponse response = ctx.response();
             response.headers().remove(HttpHeaders.CONNECTION).remove(HttpHeaders.KEEP_ALIVE);
+            // Cross-origin policy is the gateway's alone (quarkus.http.cors.*), whatever a service says.
+            response.headers().names().stream().filter(n -> n.regionMatches(true, 0, "access-control-", 0, 15))
+                    .toList().forEach(response.headers()::remove);
             if (forward != null) {
                 response.headers().set(RequestIds.HEADER, forward.requestId());
             }
@@ -139,13 +195,22 @@ public class Upstreams {
         }
 
         private ProxyResponse failed(ProxyContext ctx, Forward forward, Throwable failure) {
+            LimitedBody limited = ctx.get(LIMITED_BODY, LimitedBody.class);
+            if (limited != null && limited.exceeded()) {
+                LOG.debugf("request %s to %s: body over %d bytes", forward.requestId(), service,
+                        forward.maxBodySize());
+                return problem(ctx, forward, 413, "Content Too Large",
+                        "the request body may be at most " + forward.maxBodySize() + " bytes here");
+            }
             boolean connected = Boolean.TRUE.equals(ctx.get(CONNECTED, Boolean.class));
             LOG.warnf("request %s to %s failed (%s): %s", forward.requestId(), service,
                     failure.getClass().getSimpleName(), failure.getMessage());
             if (!connected) {
+                breaker.onFailure();
                 return problem(ctx, forward, 503, "Service Unavailable", service + " is unreachable");
             }
             if (failure instanceof TimeoutException) {
+                breaker.onFailure();
                 return problem(ctx, forward, 504, "Gateway Timeout",
                         service + " did not answer within " + forward.timeout().toMillis() + " ms");
             }

@@ -34,6 +34,16 @@ public final class Requesters {
     }
 
     /**
+     * The client the token was issued to (Keycloak's {@code azp}), or {@code null} when the identity carries none.
+     */
+    public static String clientId(SecurityIdentity identity) {
+        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            return asString(jwt.getClaim("azp"));
+        }
+        return null;
+    }
+
+    /**
      * Keycloak groups with full paths "/agencies/{agencyId}/{role}" become "agencyId:role", the form the internal
      * token carries. Any other group is not an agency role and is ignored.
      */

@@ -5,15 +5,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** One validated entry of the route table. */
-public record Route(int index, List<PathPattern> paths, Set<String> methods, String service, Access access,
-                    Optional<String> role, Optional<Duration> timeout) {
+/**
+ * One validated entry of the route table.
+ *
+ * @param name         the route's name in metrics and the access log
+ * @param rateLimit    the rate-limit group ({@code gateway.rate-limits.<group>})
+ * @param maxBodySize  largest request body in bytes; larger is 413 and never reaches the service
+ * @param maxPageSize  largest page size a query may ask for; larger is 400
+ */
+public record Route(int index, String name, List<PathPattern> paths, Set<String> methods, String service,
+                    Access access, Optional<String> role, Optional<Duration> timeout, String rateLimit,
+                    long maxBodySize, int maxPageSize) {
 
     public static final String AGENCY_ID = "agencyId";
 
     @Override
     public String toString() {
-        return "gateway.routes[" + index + "] " + methods + " " + paths + " -> " + service + " " + access
-                + role.map(r -> " " + r).orElse("");
+        return "gateway.routes[" + index + "] " + name + " " + methods + " " + paths + " -> " + service + " "
+                + access + role.map(r -> " " + r).orElse("");
     }
 }

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.neighborshare.gateway.config.GatewayConfig;
+import org.neighborshare.gateway.limits.Rate;
 
 /**
  * The ordered route table. Default deny: a path no route names is 404, also when a service would have served
@@ -17,6 +19,8 @@ import org.neighborshare.gateway.config.GatewayConfig;
 public final class RouteTable {
 
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    /** Route names end up as metric tags and log fields. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final List<Route> routes;
 
@@ -28,9 +32,29 @@ public final class RouteTable {
         List<String> errors = new ArrayList<>();
         List<Route> routes = new ArrayList<>();
         List<GatewayConfig.Route> configured = config.routes();
+        Set<String> names = new LinkedHashSet<>();
+        long defaultMaxBody = config.limits().maxBodySize().asLongValue();
+        int defaultMaxPage = config.limits().maxPageSize();
         for (int i = 0; i < configured.size(); i++) {
             GatewayConfig.Route r = configured.get(i);
             String where = "gateway.routes[" + i + "]";
+            String name = r.name().orElse("route-" + i);
+            if (!NAME.matcher(name).matches()) {
+                errors.add(where + ": name must be lower-case letters, digits and '-': " + name);
+            } else if (!names.add(name)) {
+                errors.add(where + ": name '" + name + "' is used by another route");
+            }
+            if (!config.rateLimits().containsKey(r.rateLimit())) {
+                errors.add(where + ": unknown rate-limit group '" + r.rateLimit() + "' (not in gateway.rate-limits)");
+            }
+            long maxBody = r.maxBodySize().map(m -> m.asLongValue()).orElse(defaultMaxBody);
+            int maxPage = r.maxPageSize().orElse(defaultMaxPage);
+            if (maxBody < 0) {
+                errors.add(where + ": max-body-size must not be negative");
+            }
+            if (maxPage < 1) {
+                errors.add(where + ": max-page-size must be at least 1");
+            }
             List<PathPattern> paths = new ArrayList<>();
             for (String p : r.paths()) {
                 try {
@@ -70,11 +94,23 @@ public final class RouteTable {
             if (!needsRole && r.role().isPresent()) {
                 errors.add(where + ": " + r.access() + " takes no role");
             }
-            routes.add(new Route(i, paths, Set.copyOf(methods), r.service(), r.access(), r.role(), r.timeout()));
+            routes.add(new Route(i, name, paths, Set.copyOf(methods), r.service(), r.access(), r.role(), r.timeout(),
+                    r.rateLimit(), maxBody, maxPage));
         }
         if (routes.isEmpty()) {
             errors.add("gateway.routes is empty");
         }
+        config.rateLimits().forEach((group, limits) -> {
+            Map<String, Optional<String>> rates = Map.of("per-user", limits.perUser(), "per-agency",
+                    limits.perAgency(), "per-client-ip", limits.perClientIp());
+            rates.forEach((kind, rate) -> rate.ifPresent(text -> {
+                try {
+                    Rate.parse(text);
+                } catch (IllegalArgumentException e) {
+                    errors.add("gateway.rate-limits." + group + "." + kind + ": " + e.getMessage());
+                }
+            }));
+        });
         if (!errors.isEmpty()) {
             throw new IllegalStateException("invalid gateway route table:\n  " + String.join("\n  ", errors));
         }

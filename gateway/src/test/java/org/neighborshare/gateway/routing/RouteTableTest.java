@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -40,6 +42,7 @@ class RouteTableTest {
                 .addDefaultInterceptors()
                 // Quarkus's own duration syntax ("10s"), as the running gateway reads it.
                 .withConverter(Duration.class, 200, new DurationConverter())
+                .withConverter(MemorySize.class, 200, new MemorySizeConverter())
                 .withMapping(GatewayConfig.class)
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
                 .build();
@@ -116,6 +119,45 @@ class RouteTableTest {
     void capturesTheAgencyFromThePath() throws Exception {
         RouteTable.Resolution r = resolve(shipped(), "GET", "/api/agencies/" + A + "/requests/r9");
         assertEquals(A, ((RouteTable.Resolution.Match) r).captures().get("agencyId"));
+    }
+
+    @Test
+    void shippedTableNamesEveryRouteAndGivesUploadsAndFeedsTheirOwnLimits() throws Exception {
+        RouteTable table = shipped();
+        assertEquals(table.routes().size(), table.routes().stream().map(Route::name).distinct().count());
+        assertTrue(table.routes().stream().noneMatch(r -> r.name().startsWith("route-")), "every route is named");
+        Route upload = routeFor(table, "POST", "/api/me/clips");
+        assertEquals("clip-upload", upload.name());
+        assertTrue(upload.maxBodySize() >= 500L * 1024 * 1024, "a 500 MiB clip fits");
+        assertEquals("uploads", upload.rateLimit());
+        Route settings = routeFor(table, "PUT", "/api/me/settings");
+        assertEquals(1024 * 1024, settings.maxBodySize(), "JSON routes take 1 MiB");
+        assertEquals(100, settings.maxPageSize());
+        assertEquals("default", settings.rateLimit());
+        assertEquals(500, routeFor(table, "GET", "/api/feed/request-events").maxPageSize());
+    }
+
+    @Test
+    void brokenLimitsStopTheGateway() {
+        Map<String, String> base = Map.of(
+                "gateway.services.agency-service.url", "http://localhost:8081",
+                "gateway.internal-token.signing-key-location", "unused",
+                "gateway.rate-limits.default.per-user", "10/1m",
+                "gateway.routes[0].paths", "/api/x",
+                "gateway.routes[0].methods", "GET",
+                "gateway.routes[0].service", "agency-service",
+                "gateway.routes[0].access", "PUBLIC");
+        assertRejected(base, "unknown rate-limit group 'nope'", Map.of("gateway.routes[0].rate-limit", "nope"));
+        assertRejected(base, "gateway.rate-limits.default.per-agency", Map.of(
+                "gateway.rate-limits.default.per-agency", "ten a minute"));
+        assertRejected(base, "is used by another route", Map.of(
+                "gateway.routes[0].name", "twice",
+                "gateway.routes[1].name", "twice",
+                "gateway.routes[1].paths", "/api/y",
+                "gateway.routes[1].methods", "GET",
+                "gateway.routes[1].service", "agency-service",
+                "gateway.routes[1].access", "PUBLIC"));
+        assertRejected(base, "max-page-size must be at least 1", Map.of("gateway.routes[0].max-page-size", "0"));
     }
 
     @Test

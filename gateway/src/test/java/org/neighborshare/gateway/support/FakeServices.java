@@ -7,25 +7,42 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Three stand-in services on free local ports that echo what reached them (service, method, uri, headers, body)
  * so tests can see exactly what the gateway forwarded. Paths ending in /slow, /close and /problem misbehave on
  * purpose.
+ *
+ * <p>Also TEST ONLY routes appended to the shipped route table (so they exist in no other profile): routes in a
+ * rate-limit group {@code tiny} with low limits, and a route to a fourth service, {@code flaky-service}, that
+ * tests stop and start again on the same port ({@link #stopFlaky()}, {@link #startFlaky()}).
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     public static final List<String> SERVICES = List.of("agency-service", "request-service", "consent-service");
+    public static final String FLAKY = "flaky-service";
+    /** Limits of the test-only rate-limit group "tiny". */
+    public static final int TINY_PER_USER = 3;
+    public static final int TINY_PER_AGENCY = 5;
+    public static final int TINY_PER_CLIENT_IP = 3;
     public static final String UPSTREAM_PROBLEM =
             "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"upstream says no\"}";
 
     private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
+    private static final Set<String> RECEIVED = ConcurrentHashMap.newKeySet();
+    public static final AtomicInteger FLAKY_HITS = new AtomicInteger();
+    private static volatile Vertx sharedVertx;
+    private static volatile HttpServer flaky;
+    private static volatile int flakyPort;
     /** Agencies the fake agency-service reports as SUSPENDED; every other agency is APPROVED. */
     public static final Set<String> SUSPENDED_AGENCIES = ConcurrentHashMap.newKeySet();
 
@@ -36,20 +53,106 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         return SEEN.contains(path);
     }
 
+    /** Whether a fake service received the whole body of a request for this path. */
+    public static boolean received(String path) {
+        return RECEIVED.contains(path);
+    }
+
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
+        sharedVertx = vertx;
         Map<String, String> config = new HashMap<>();
         for (String service : SERVICES) {
-            HttpServer server = vertx.createHttpServer().requestHandler(req -> handle(service, req));
-            try {
-                server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("fake " + service + " did not start", e);
-            }
+            HttpServer server = listen(vertx.createHttpServer().requestHandler(req -> handle(service, req)), 0);
             config.put("gateway.services." + service + ".url", "http://127.0.0.1:" + server.actualPort());
         }
+        flaky = listen(flakyServer(), 0);
+        flakyPort = flaky.actualPort();
+        config.put("gateway.services." + FLAKY + ".url", "http://127.0.0.1:" + flakyPort);
+        config.putAll(testOnlyRoutes());
         return config;
+    }
+
+    private static Map<String, String> testOnlyRoutes() {
+        Map<String, String> config = new HashMap<>();
+        config.put("gateway.rate-limits.tiny.per-user", TINY_PER_USER + "/1m");
+        config.put("gateway.rate-limits.tiny.per-agency", TINY_PER_AGENCY + "/1m");
+        config.put("gateway.rate-limits.tiny.per-client-ip", TINY_PER_CLIENT_IP + "/1m");
+        int i = shippedRouteCount();
+        route(config, i++, "test-limited-public", "/api/test-only/limited/public/**", "agency-service", "PUBLIC", null);
+        route(config, i++, "test-limited-user", "/api/test-only/limited/me/**", "consent-service", "ROLE", "owner");
+        route(config, i++, "test-limited-agency", "/api/test-only/agencies/{agencyId}/limited/**", "request-service",
+                "AGENCY_ROLE", "investigator");
+        route(config, i, "test-flaky", "/api/test-only/flaky/**", FLAKY, "PUBLIC", null);
+        config.put("gateway.routes[" + i + "].rate-limit", "default");
+        return config;
+    }
+
+    private static void route(Map<String, String> config, int i, String name, String path, String service,
+                              String access, String role) {
+        String p = "gateway.routes[" + i + "].";
+        config.put(p + "name", name);
+        config.put(p + "paths", path);
+        config.put(p + "methods", "GET");
+        config.put(p + "service", service);
+        config.put(p + "access", access);
+        config.put(p + "rate-limit", "tiny");
+        if (role != null) {
+            config.put(p + "role", role);
+        }
+    }
+
+    /** Test routes go after the shipped ones, so they never shadow or replace one. */
+    private static int shippedRouteCount() {
+        Properties props = new Properties();
+        try (InputStream in = FakeServices.class.getResourceAsStream("/application.properties")) {
+            props.load(in);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        int max = -1;
+        for (Object key : props.keySet()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^gateway\\.routes\\[(\\d+)]\\..*")
+                    .matcher(key.toString());
+            if (m.matches()) {
+                max = Math.max(max, Integer.parseInt(m.group(1)));
+            }
+        }
+        return max + 1;
+    }
+
+    private HttpServer flakyServer() {
+        return vertx.createHttpServer().requestHandler(req -> {
+            FLAKY_HITS.incrementAndGet();
+            handle(FLAKY, req);
+        });
+    }
+
+    private static HttpServer listen(HttpServer server, int port) {
+        try {
+            return server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("fake service did not start on port " + port, e);
+        }
+    }
+
+    /** Stops the flaky service: its port refuses connections until {@link #startFlaky()}. */
+    public static void stopFlaky() {
+        HttpServer server = flaky;
+        if (server != null) {
+            server.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+            flaky = null;
+        }
+    }
+
+    /** Starts the flaky service again on the port it had, as a restarted pod behind the same address would. */
+    public static void startFlaky() {
+        if (flaky == null) {
+            FakeServices self = new FakeServices();
+            self.vertx = sharedVertx;
+            flaky = listen(self.flakyServer(), flakyPort);
+        }
     }
 
     private void handle(String service, HttpServerRequest req) {
@@ -59,6 +162,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             return;
         }
         req.body().onSuccess(body -> {
+            RECEIVED.add(req.path());
             if (service.equals("agency-service") && req.path().matches("/api/directory/agencies/[^/]+/status")) {
                 String id = req.path().split("/")[4];
                 boolean suspended = SUSPENDED_AGENCIES.contains(id);
@@ -66,6 +170,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                         .put("state", suspended ? "SUSPENDED" : "APPROVED")
                         .put("reason", suspended ? "under investigation" : null).toBuffer());
                 return;
+            }
+            if (req.path().endsWith("/cors")) {
+                // A service that would open itself to every origin: the gateway must not pass this on.
+                req.response().putHeader("Access-Control-Allow-Origin", "*")
+                        .putHeader("Access-Control-Allow-Credentials", "true");
             }
             if (req.path().endsWith("/problem")) {
                 req.response().setStatusCode(409).putHeader("Content-Type", "application/problem+json")

@@ -9,6 +9,7 @@ import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,9 @@ public final class KeycloakTokens {
     private String username = "neighbor";
     private String typ = "Bearer";
     private long expiresIn = 300;
+    private Long notBeforeIn;
+    private String azp = "neighbors-web";
+    private String keyId = "test-realm-key";
     private PrivateKey key = realmKey();
     private final List<String> roles = new ArrayList<>(List.of("default-roles-neighbors", "offline_access"));
     private final List<String> groups = new ArrayList<>();
@@ -69,6 +73,29 @@ public final class KeycloakTokens {
         return this;
     }
 
+    /** Seconds from now until exp (negative: expired that long ago). */
+    public KeycloakTokens expiresIn(long seconds) {
+        this.expiresIn = seconds;
+        return this;
+    }
+
+    /** An nbf claim this many seconds from now. */
+    public KeycloakTokens notBeforeIn(long seconds) {
+        this.notBeforeIn = seconds;
+        return this;
+    }
+
+    /** The client the token was issued to; {@code null} leaves the claim out. */
+    public KeycloakTokens azp(String azp) {
+        this.azp = azp;
+        return this;
+    }
+
+    public KeycloakTokens keyId(String keyId) {
+        this.keyId = keyId;
+        return this;
+    }
+
     public KeycloakTokens signedWith(PrivateKey key) {
         this.key = key;
         return this;
@@ -78,30 +105,48 @@ public final class KeycloakTokens {
         return subject;
     }
 
-    public String token() {
+    /** The claims as a Keycloak access token carries them (for tests that forge the rest of the JWT). */
+    public Map<String, Object> claims() {
         long now = System.currentTimeMillis() / 1000;
-        JwtClaimsBuilder claims = Jwt.claims()
-                .issuer(issuer)
-                .subject(subject)
-                .issuedAt(now - 60 + Math.min(0, expiresIn))
-                .expiresAt(now + expiresIn)
-                .claim("typ", typ)
-                .claim("azp", "neighbors-web")
-                .claim("realm_access", Map.of("roles", List.copyOf(roles)))
-                .claim("preferred_username", username)
-                .claim("email", username + "@example.org")
-                .claim("email_verified", true);
-        if (!groups.isEmpty()) {
-            claims.claim("groups", new java.util.HashSet<>(groups));
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuer);
+        claims.put("sub", subject);
+        claims.put("iat", now - 60 + Math.min(0, expiresIn));
+        claims.put("exp", now + expiresIn);
+        if (notBeforeIn != null) {
+            claims.put("nbf", now + notBeforeIn);
         }
-        return claims.jws().keyId("test-realm-key").sign(key);
+        claims.put("typ", typ);
+        if (azp != null) {
+            claims.put("azp", azp);
+        }
+        claims.put("realm_access", Map.of("roles", List.copyOf(roles)));
+        claims.put("preferred_username", username);
+        claims.put("email", username + "@example.org");
+        claims.put("email_verified", true);
+        if (!groups.isEmpty()) {
+            claims.put("groups", List.copyOf(groups));
+        }
+        return claims;
+    }
+
+    public String token() {
+        JwtClaimsBuilder claims = Jwt.claims();
+        claims().forEach((name, value) -> {
+            if (name.equals("groups")) {
+                claims.claim(name, new java.util.HashSet<>(groups));
+            } else {
+                claims.claim(name, value);
+            }
+        });
+        return claims.jws().keyId(keyId).sign(key);
     }
 
     public String bearer() {
         return "Bearer " + token();
     }
 
-    static PrivateKey realmKey() {
+    public static PrivateKey realmKey() {
         try (InputStream in = KeycloakTokens.class.getResourceAsStream("/test-only-keycloak/realm-signing-key.pem")) {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
                     .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");

@@ -16,16 +16,39 @@ public final class RawHttp {
     }
 
     public static Response get(int port, String rawTarget, String... headers) throws Exception {
+        return send(port, "GET", rawTarget, 0, headers);
+    }
+
+    /**
+     * Sends {@code chunkedBytes} bytes of body with {@code Transfer-Encoding: chunked} (in 16 KiB chunks) when it
+     * is above 0: a body whose length the server cannot know up front.
+     */
+    public static Response send(int port, String method, String rawTarget, int chunkedBytes, String... headers)
+            throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            StringBuilder req = new StringBuilder("GET ").append(rawTarget).append(" HTTP/1.1\r\n")
+            StringBuilder req = new StringBuilder(method).append(' ').append(rawTarget).append(" HTTP/1.1\r\n")
                     .append("Host: localhost\r\nConnection: close\r\n");
             for (String h : headers) {
                 req.append(h).append("\r\n");
             }
+            if (chunkedBytes > 0) {
+                req.append("Transfer-Encoding: chunked\r\n");
+            }
             req.append("\r\n");
             OutputStream out = socket.getOutputStream();
             out.write(req.toString().getBytes(StandardCharsets.US_ASCII));
+            if (chunkedBytes > 0) {
+                byte[] chunk = new byte[16 * 1024];
+                java.util.Arrays.fill(chunk, (byte) 'c');
+                for (int sent = 0; sent < chunkedBytes; sent += chunk.length) {
+                    int n = Math.min(chunk.length, chunkedBytes - sent);
+                    out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk, 0, n);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
             out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
