@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,15 +53,26 @@ public class ProblemFailureHandler {
     }
 
     public void write(RoutingContext ctx, Problem problem) {
+        write(ctx.response(), problem);
+    }
+
+    /** Writes a problem response unless one was already started; 401s carry a Bearer challenge. */
+    public void write(HttpServerResponse response, Problem problem) {
+        if (response.headWritten() || response.closed()) {
+            return;
+        }
+        response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (problem.status() == 401 && !response.headers().contains("WWW-Authenticate")) {
+            response.putHeader("WWW-Authenticate", "Bearer");
+        }
+        response.end(body(problem));
+    }
+
+    public Buffer body(Problem problem) {
         try {
-            ctx.response().setStatusCode(problem.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            if (problem.status() == 401) {
-                ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            }
-            ctx.response().end(json.writeValueAsString(problem));
+            return Buffer.buffer(json.writeValueAsBytes(problem));
         } catch (Exception e) {
-            ctx.response().setStatusCode(500).end();
+            return Buffer.buffer("{\"status\":" + problem.status() + "}");
         }
     }
 }
