@@ -21,7 +21,8 @@ public class RunningSuite implements BeforeAllCallback {
         synchronized (RunningSuite.class) {
             if (suite == null) {
                 Path data = Files.createTempDirectory("neighbor-share-e2e");
-                Suite s = new Suite(SuiteConfig.forTests(data).withConsoleLogs(false).withFileLogs(true));
+                Suite s = new Suite(shifted(SuiteConfig.forTests(data), Integer.getInteger("neighbors.e2e.port-offset", 0))
+                        .withConsoleLogs(false).withFileLogs(true));
                 // Closed by JUnit when the whole run ends: stops every process, then removes the temp folder.
                 AutoCloseable cleanup = () -> {
                     s.close();
@@ -32,6 +33,15 @@ public class RunningSuite implements BeforeAllCallback {
                 suite = s;
             }
         }
+    }
+
+    /** {@code -Dneighbors.e2e.port-offset=N} moves every port by N so that two suites can run side by side. */
+    private static SuiteConfig shifted(SuiteConfig c, int offset) {
+        if (offset == 0) {
+            return c;
+        }
+        return c.withPorts(c.port("postgres") + offset, c.port("keycloak") + offset, c.port("gateway") + offset,
+                c.port("agency-service") + offset, c.port("request-service") + offset, c.port("consent-service") + offset);
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {
