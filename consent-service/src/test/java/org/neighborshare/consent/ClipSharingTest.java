@@ -584,6 +584,18 @@ class ClipSharingTest {
                 .statusCode(200).body("camerasReached", nullValue()).body("$", org.hamcrest.Matchers.hasKey("clips"));
         given().header("Authorization", counts).get("/api/directory/requests/" + UUID.randomUUID() + "/counts")
                 .then().statusCode(404);
+        // A public-log page asks for all its requests at once; unknown ids are left out, not failed.
+        given().header("Authorization", counts)
+                .queryParam("id", request).queryParam("id", lonely).queryParam("id", UUID.randomUUID())
+                .get("/api/directory/requests/counts").then().statusCode(200)
+                .body("size()", equalTo(2))
+                .body("find { it.requestId == '" + request + "' }.neighboursShared", equalTo(5))
+                .body("find { it.requestId == '" + lonely + "' }.camerasReached", nullValue());
+        given().header("Authorization", counts).get("/api/directory/requests/counts").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().header("Authorization", counts)
+                .queryParam("id", Stream.generate(UUID::randomUUID).limit(101).toList())
+                .get("/api/directory/requests/counts").then().statusCode(400);
         given().header("Authorization", owner(owners.get(0))).get("/api/directory/requests/" + request + "/counts")
                 .then().statusCode(403);
         given().header("Authorization", investigator(agency)).get("/api/directory/requests/" + request + "/counts")

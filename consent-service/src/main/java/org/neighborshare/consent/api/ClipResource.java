@@ -73,7 +73,7 @@ public class ClipResource {
 
     @GET
     public List<ClipView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                               @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+                               @QueryParam("size") @DefaultValue("100") @Min(1) @Max(100) int size) {
         return clips.list(caller.id(), page, size).stream().map(ClipView::of).toList();
     }
 

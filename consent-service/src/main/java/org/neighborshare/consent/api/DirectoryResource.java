@@ -2,20 +2,27 @@ package org.neighborshare.consent.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import java.util.UUID;
 import org.neighborshare.consent.service.CountsService;
 import org.neighborshare.consent.service.RequestCounts;
 
 /**
- * Aggregate counts of a request for the public log, read service-to-service (request-service's
+ * Aggregate counts of requests for the public log, read service-to-service (request-service's
  * client-credentials account holds {@code counts-reader}). Counts below 5 are null (invariant I2).
  */
 @Path("/api/directory/requests")
 @RolesAllowed("counts-reader")
 public class DirectoryResource {
+
+    /** One public-log page's worth: the gateway caps pages at 100. */
+    static final int MAX_IDS = 100;
 
     @Inject
     CountsService counts;
@@ -24,5 +31,20 @@ public class DirectoryResource {
     @Path("/{requestId}/counts")
     public RequestCounts counts(@PathParam("requestId") UUID requestId) {
         return counts.counts(requestId);
+    }
+
+    /** Counts of several requests in one call; ids consent-service has never seen are left out. */
+    @GET
+    @Path("/counts")
+    public List<RequestCountsView> counts(@QueryParam("id") @NotEmpty @Size(max = MAX_IDS) List<UUID> requestIds) {
+        return counts.counts(requestIds).entrySet().stream()
+                .map(e -> RequestCountsView.of(e.getKey(), e.getValue())).toList();
+    }
+
+    public record RequestCountsView(UUID requestId, Long camerasReached, Long neighboursShared, Long clips) {
+
+        static RequestCountsView of(UUID id, RequestCounts c) {
+            return new RequestCountsView(id, c.camerasReached(), c.neighboursShared(), c.clips());
+        }
     }
 }

@@ -103,7 +103,7 @@ public class OwnerResource {
     @GET
     @Path("/access-log")
     public List<AccessLogView> accessLog(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                         @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+                                         @QueryParam("size") @DefaultValue("100") @Min(1) @Max(100) int size) {
         return AccessEntry.ofOwner(caller.id(), page, size).stream().map(AccessLogView::of).toList();
     }
 
@@ -111,7 +111,7 @@ public class OwnerResource {
     @Path("/deletion-receipts")
     public List<DeletionReceiptView> deletionReceipts(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(100) int size) {
         return DeletionReceipt.ofOwner(caller.id(), page, size).stream().map(DeletionReceiptView::of).toList();
     }
 

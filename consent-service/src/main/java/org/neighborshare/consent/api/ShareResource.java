@@ -31,7 +31,7 @@ public class ShareResource {
 
     @GET
     public List<ShareView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+                                @QueryParam("size") @DefaultValue("100") @Min(1) @Max(100) int size) {
         Instant now = clock.instant();
         return shares.list(caller.id(), page, size).stream().map(s -> ShareView.of(s, now)).toList();
     }
