@@ -28,7 +28,12 @@ final class Requests {
 
     /** The seeded investigator posts a request for Riverton and a reviewer publishes it; returns its id. */
     static String postAndPublish(String caseNumber) {
-        String id = Gateway.as(DemoData.INVESTIGATOR).body(body(caseNumber, DemoData.CAMERA_LAT, DemoData.CAMERA_LON))
+        return postAndPublishAt(caseNumber, DemoData.CAMERA_LAT, DemoData.CAMERA_LON);
+    }
+
+    /** As {@link #postAndPublish(String)}, for an area of 300 m around the given point in Riverton. */
+    static String postAndPublishAt(String caseNumber, double lat, double lon) {
+        String id = Gateway.as(DemoData.INVESTIGATOR).body(body(caseNumber, lat, lon))
                 .post("/api/agencies/" + DemoData.RIVERTON + "/requests")
                 .then().statusCode(201).body("state", equalTo("PENDING_REVIEW")).extract().path("id");
         Gateway.as(DemoData.REVIEWER_2).body("{\"decision\":\"PUBLISH\",\"reason\":\"specific incident, proportionate area\"}")

@@ -4,13 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import jakarta.inject.Inject;
+import org.neighborshare.request.counts.RequestCounts;
 import org.junit.jupiter.api.Test;
 import org.neighborshare.testsupport.PostgresResource;
 import org.neighborshare.testsupport.TestTokens;
@@ -65,6 +71,44 @@ class RequestApiTest {
                 .body("events.find { it.requestId == '" + id + "' }.type", equalTo("REQUEST_PUBLISHED"));
         given().header("Authorization", TestTokens.forService("request-service").bearer())
                 .get("/api/public/requests").then().statusCode(200).body("id", hasItem(id));
+    }
+
+    @Inject
+    TestCounts counts;
+
+    String publish(String id) {
+        given().header("Authorization", TestTokens.forService("request-service").role("reviewer").bearer())
+                .contentType(ContentType.JSON).body("{\"decision\":\"PUBLISH\",\"reason\":\"lawful and proportionate\"}")
+                .post("/api/moderation/requests/" + id + "/decision").then().statusCode(200);
+        return id;
+    }
+
+    @Test
+    void publicLogShowsConsentServiceCountsCachedAndSurvivesItsOutage() {
+        String shown = publish(create(AGENCY, "N-" + UUID.randomUUID()));
+        counts.put(new RequestCounts(UUID.fromString(shown), 12L, null, null));
+        String anyone = TestTokens.forService("request-service").bearer();
+        String item = "find { it.id == '" + shown + "' }.";
+        given().header("Authorization", anyone).get("/api/public/requests").then().statusCode(200)
+                .body(item + "counts.camerasReached", equalTo(12))
+                .body(item + "counts", org.hamcrest.Matchers.hasKey("neighboursShared"))
+                .body(item + "counts.neighboursShared", nullValue());
+        int askedBefore = counts.asked().size();
+
+        counts.failing(true);
+        try {
+            String unknown = publish(create(AGENCY, "N-" + UUID.randomUUID()));
+            given().header("Authorization", anyone).get("/api/public/requests").then().statusCode(200)
+                    .body(item + "counts.camerasReached", equalTo(12))
+                    .body("find { it.id == '" + unknown + "' }.counts", nullValue())
+                    .body("find { it.id == '" + unknown + "' }.caseNumber", org.hamcrest.Matchers.startsWith("N-"));
+            // The cached request's counts were not asked for again; the new one was.
+            List<UUID> askedSince = counts.asked().subList(askedBefore, counts.asked().size());
+            assertFalse(askedSince.contains(UUID.fromString(shown)), "cached counts fetched again: " + askedSince);
+            assertTrue(askedSince.contains(UUID.fromString(unknown)));
+        } finally {
+            counts.failing(false);
+        }
     }
 
     @Test

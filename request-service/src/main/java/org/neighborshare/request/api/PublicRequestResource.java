@@ -9,6 +9,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.neighborshare.request.counts.PublicCounts;
+import org.neighborshare.request.counts.RequestCounts;
+import org.neighborshare.request.domain.FootageRequest;
 import org.neighborshare.request.service.RequestService;
 
 /** The permanent public log of every published request (SPEC I3). */
@@ -19,9 +24,14 @@ public class PublicRequestResource {
     @Inject
     RequestService requests;
 
+    @Inject
+    PublicCounts counts;
+
     @GET
     public List<PublicRequestView> published(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                              @QueryParam("size") @DefaultValue("50") @Min(1) @Max(100) int size) {
-        return requests.published(page, size).stream().map(PublicRequestView::of).toList();
+        List<FootageRequest> published = requests.published(page, size);
+        Map<UUID, RequestCounts> byId = counts.of(published.stream().map(r -> r.id).toList());
+        return published.stream().map(r -> PublicRequestView.of(r, byId.get(r.id))).toList();
     }
 }
