@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,6 +111,37 @@ class RequestApiTest {
         } finally {
             counts.failing(false);
         }
+    }
+
+    @Test
+    void transparencyReportCountsModerationWithEmergenciesApart() {
+        String anyone = TestTokens.forService("request-service").bearer();
+        io.restassured.path.json.JsonPath before = given().header("Authorization", anyone)
+                .get("/api/public/transparency").then().statusCode(200).extract().jsonPath();
+        String reviewer = TestTokens.forService("request-service").role("reviewer").bearer();
+        String emergencyBody = validBody("E-" + UUID.randomUUID()).replace("\"contact\"",
+                "\"emergency\":true,\"emergencyJustification\":\"child missing since 14:00\",\"contact\"");
+        List<String> emergencies = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            emergencies.add(given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
+                    .body(emergencyBody).post("/api/agencies/" + AGENCY + "/requests")
+                    .then().statusCode(201).extract().path("id"));
+        }
+        publish(emergencies.get(0));
+        given().header("Authorization", reviewer).contentType(ContentType.JSON)
+                .body("{\"decision\":\"REJECT\",\"reason\":\"no imminent danger described\"}")
+                .post("/api/moderation/requests/" + emergencies.get(1) + "/decision").then().statusCode(200);
+        create(AGENCY, "T-" + UUID.randomUUID());
+
+        io.restassured.path.json.JsonPath after = given().header("Authorization", anyone)
+                .get("/api/public/transparency").then().statusCode(200)
+                .body("emergency.medianSecondsToDecision", notNullValue()).extract().jsonPath();
+        assertEquals(before.getLong("emergency.submitted") + 2, after.getLong("emergency.submitted"));
+        assertEquals(before.getLong("emergency.published") + 1, after.getLong("emergency.published"));
+        assertEquals(before.getLong("emergency.rejected") + 1, after.getLong("emergency.rejected"));
+        assertEquals(before.getLong("emergency.pending"), after.getLong("emergency.pending"));
+        assertEquals(before.getLong("regular.submitted") + 1, after.getLong("regular.submitted"));
+        assertEquals(before.getLong("regular.pending") + 1, after.getLong("regular.pending"));
     }
 
     @Test
