@@ -103,6 +103,42 @@ class GatewayTest {
     }
 
     @Test
+    void expectContinueIsAnsweredOnlyAfterThePolicyAndNotPassedOn() throws Exception {
+        String path = "/api/me/settings/" + UUID.randomUUID();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(5_000);
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(("PUT " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Authorization: " + KeycloakTokens.user().role("owner").bearer() + "\r\n"
+                    + "Content-Type: application/octet-stream\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            // The client holds its body back until it hears 100 (a read timeout here fails the test).
+            assertEquals("HTTP/1.1 100 Continue", in.readLine());
+            assertEquals("", in.readLine());
+            out.write("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("HTTP/1.1 200 OK", in.readLine());
+            String rest = in.lines().collect(java.util.stream.Collectors.joining("\n"));
+            JsonPath echo = new JsonPath(rest.substring(rest.indexOf('{')));
+            assertEquals("hello", echo.getString("body"));
+            assertNull(echo.get("headers.expect"), "the upstream is not asked to send a second 100");
+        }
+        // Refused by the policy: the final answer comes at once, and no 100 invites the body first.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("PUT " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Length: 5\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals("HTTP/1.1 401 Unauthorized", in.readLine());
+        }
+    }
+
+    @Test
     void clipsOfARequestGoToConsentServiceNotRequestService() {
         String bearer = KeycloakTokens.user().agencyRole(AGENCY_A, "investigator").bearer();
         String clips = given().header("Authorization", bearer)

@@ -42,6 +42,8 @@ public final class ForwardedHeaders {
             }
         }
         drop.forEach(headers::remove);
+        // Answered by the gateway itself once the call passed its policy (GatewayHandler).
+        headers.remove("Expect");
         headers.set("Authorization", "Bearer " + forward.internalToken());
         headers.set(RequestIds.HEADER, forward.requestId());
         if (forward.clientAddress() != null) {

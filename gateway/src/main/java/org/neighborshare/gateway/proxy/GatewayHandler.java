@@ -239,6 +239,11 @@ public class GatewayHandler {
                     + " is unavailable after repeated failures; the gateway tries it again in " + seconds + " s");
             return;
         }
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            // The call passed the policy, so the client may send its body now. Without this, curl and other
+            // clients wait a second before each large upload; the upstream never sees the Expect (it is dropped).
+            request.response().writeContinue();
+        }
         Forward forward = new Forward(service, uri, minter.tokenFor(requester, service), requestId,
                 match.route().timeout().orElse(defaultTimeout), clientAddress(request),
                 request.scheme(), request.authority() != null ? request.authority().toString() : null,
