@@ -45,29 +45,40 @@ public final class ClipUploadBenchmark {
                     .build(), HttpResponse.BodyHandlers.ofString()).body(), "id");
 
             long pid = suite.pid("consent-service").orElseThrow();
-            for (int warm = 0; warm < 2; warm++) {   // JIT and buffers warm, with a small clip
-                upload(http, config, token, camera, 16L * 1024 * 1024);
+            for (int warm = 0; warm < 3; warm++) {   // JIT and buffers warm in the gateway and the service
+                upload(http, config, token, camera, 64L * 1024 * 1024);
             }
             jcmd(pid, "GC.run");
             long before = usedHeap(pid);
             AtomicLong peak = new AtomicLong(before);
+            // One jstat sampling every 100 ms: cheap, unlike a jcmd attach per sample (a JVM start each time,
+            // which on 2 cores took CPU from the upload it measures).
+            Process jstat = new ProcessBuilder(jdkTool("jstat"), "-gc", Long.toString(pid), "100")
+                    .redirectErrorStream(true).start();
             Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    try {
-                        peak.accumulateAndGet(usedHeap(pid), Math::max);
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (IOException e) {
-                        // sample skipped
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(jstat.getInputStream()))) {
+                    java.util.List<String> columns = java.util.List.of(lines.readLine().trim().split("\\s+"));
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        String[] v = line.trim().split("\\s+");
+                        if (v.length != columns.size()) {
+                            continue;
+                        }
+                        double usedKib = 0;
+                        for (String c : new String[] {"S0U", "S1U", "EU", "OU"}) {
+                            usedKib += Double.parseDouble(v[columns.indexOf(c)]);
+                        }
+                        peak.accumulateAndGet((long) (usedKib * 1024), Math::max);
                     }
+                } catch (IOException | RuntimeException e) {
+                    // sampling ended
                 }
             });
             sampler.start();
             long t = System.nanoTime();
             HttpResponse<String> response = upload(http, config, token, camera, SIZE);
             double seconds = (System.nanoTime() - t) / 1e9;
-            sampler.interrupt();
+            jstat.destroy();
             sampler.join();
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("upload answered " + response.statusCode() + ": " + response.body());
@@ -139,8 +150,12 @@ public final class ClipUploadBenchmark {
         return Long.parseLong(m.group(1)) * 1024;
     }
 
+    static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
+    }
+
     static String jcmd(long pid, String command) throws IOException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Process p = new ProcessBuilder(jdkTool("jcmd"),
                 Long.toString(pid), command).redirectErrorStream(true).start();
         try {
             String out = new String(p.getInputStream().readAllBytes());
