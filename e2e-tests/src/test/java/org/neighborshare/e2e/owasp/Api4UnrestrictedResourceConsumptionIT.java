@@ -159,7 +159,14 @@ class Api4UnrestrictedResourceConsumptionIT {
         assertNotNull(retryAfter, "429 without Retry-After");
         int retry = Integer.parseInt(retryAfter.trim());
         assertTrue(retry >= 1 && retry <= 60, "Retry-After " + retry);
-        Problems.assertProblem(Gateway.as(flooder).contentType("text/plain").body(notAVideo).post("/api/me/clips"), 429);
+        // It stays limited: the bucket refills one call a second, so a burst right after is mostly refused.
+        int refused = 0;
+        for (int i = 0; i < 5; i++) {
+            if (Gateway.as(flooder).contentType("text/plain").body(notAVideo).post("/api/me/clips").statusCode() == 429) {
+                refused++;
+            }
+        }
+        assertTrue(refused >= 3, "only " + refused + " of 5 calls right after the limit were refused");
 
         // The limit is this user's: another owner uploads as before, and the flooder's other calls still work.
         Response other = Gateway.as(w.ownerB).contentType("text/plain").body(notAVideo).post("/api/me/clips");
