@@ -114,4 +114,62 @@ class AgencyApiTest {
         given().header("Authorization", TestTokens.forService("agency-service").role("owner").bearer())
                 .get("/api/vetting/queue").then().statusCode(403).contentType("application/problem+json");
     }
+
+    @Test
+    void websiteMustBeAnHttpsUrlWithAHostAndNoUserInfoOrUnsafeCharacters() {
+        for (String refused : new String[] {"http://pd.example", "file:///etc/passwd", "gopher://127.0.0.1:70/_x",
+                "javascript:alert(1)", "ftp://pd.example", "https://", "https:///etc/passwd", "https://localhost/",
+                "https://user:secret@pd.example/", "https://pd.example@evil.example/", "https://pd.example/a b",
+                "https://pd.example/\"onmouseover=\"alert(1)", "https://pd.example/<script>", "https://pd.example\\@evil.example",
+                "https://pd.example/\u0000", "https://256.1.1.1/", " https://pd.example"}) {
+            String body = Api.application(Api.domain(), Api.SQUARE)
+                    .replaceFirst("\"website\":\"[^\"]*\"", java.util.regex.Matcher.quoteReplacement(
+                            "\"website\":" + json(refused)));
+            given().header("Authorization", Api.applicant(UUID.randomUUID().toString(), "x@y.example"))
+                    .contentType(ContentType.JSON).body(body).post("/api/agency-applications")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("website"));
+        }
+        for (String accepted : new String[] {"https://www.pd.example", "https://city.example:8443/police/?lang=en#top",
+                "https://pd.example/a%20b", "https://127.0.0.1:8443/"}) {
+            String body = Api.application(Api.domain(), Api.SQUARE)
+                    .replaceFirst("\"website\":\"[^\"]*\"", java.util.regex.Matcher.quoteReplacement(
+                            "\"website\":" + json(accepted)));
+            given().header("Authorization", Api.applicant(UUID.randomUUID().toString(), "x@y.example"))
+                    .contentType(ContentType.JSON).body(body).post("/api/agency-applications")
+                    .then().statusCode(201).body("website", equalTo(accepted));
+        }
+    }
+
+    @Test
+    void jurisdictionIsStoredAsAPlainPolygonWhateverElseWasSent() {
+        String decorated = "{\"type\":\"Polygon\",\"crs\":{\"type\":\"link\",\"properties\":{\"href\":\"http://127.0.0.1:1/crs\"}},"
+                + "\"bbox\":[-1,50,-0.9,50.1],\"id\":\"<b>x</b>\",\"coordinates\":[[[-1,50,12],[-0.9,50,\"junk\"],[-0.9,50.1],"
+                + "[-1,50.1],[-1,50]]]}";
+        String id = given().header("Authorization", Api.applicant(UUID.randomUUID().toString(), "x@y.example"))
+                .contentType(ContentType.JSON).body(Api.application(Api.domain(), decorated))
+                .post("/api/agency-applications").then().statusCode(201)
+                .body("jurisdiction.keySet()", org.hamcrest.Matchers.containsInAnyOrder("type", "coordinates"))
+                .body("jurisdiction.coordinates[0][0]", org.hamcrest.Matchers.hasSize(2))
+                .body("jurisdiction.coordinates[0][1]", org.hamcrest.Matchers.hasSize(2))
+                .extract().path("id");
+        given().header("Authorization", Api.reviewer(UUID.randomUUID().toString())).get("/api/vetting/" + id)
+                .then().statusCode(200)
+                .body("agency.jurisdiction.keySet()", org.hamcrest.Matchers.containsInAnyOrder("type", "coordinates"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("127.0.0.1")));
+    }
+
+    private static String json(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
 }

@@ -36,14 +36,20 @@ public class TestDoubles {
     @ApplicationScoped
     public static class InMemoryRoles implements AgencyRoles {
 
-        /** e-mail → user id of "signed-up" users. */
+        /** e-mail → user id of "signed-up" users whose e-mail is verified. */
         private final Map<String, String> users = new ConcurrentHashMap<>();
+        /** e-mail → user id of users who signed up with an e-mail nobody verified. */
+        private final Map<String, String> unverified = new ConcurrentHashMap<>();
         /** agencyId → userId → roles. */
         private final Map<UUID, Map<String, Set<String>>> grants = new ConcurrentHashMap<>();
 
         // Methods, not fields: tests reach this bean through its client proxy.
         public void signUp(String email, String userId) {
             users.put(email, userId);
+        }
+
+        public void signUpUnverified(String email, String userId) {
+            unverified.put(email, userId);
         }
 
         public Map<String, Set<String>> grantsOf(String agencyId) {
@@ -75,6 +81,7 @@ public class TestDoubles {
 
         @Override
         public Optional<String> userIdByEmail(String email) {
+            // Like Keycloak's implementation: only a verified e-mail identifies a user.
             return Optional.ofNullable(users.get(email));
         }
     }

@@ -156,6 +156,14 @@ class VettingTest {
         given().header("Authorization", adminToken).contentType(ContentType.JSON)
                 .body("{\"email\":\"nobody@pd.example\",\"role\":\"investigator\"}")
                 .post("/api/agencies/" + id + "/members").then().statusCode(422).body("errors[0].field", equalTo("email"));
+        // Someone who signed up with a colleague's address but never verified it is not that colleague.
+        String squatter = UUID.randomUUID().toString();
+        roles.signUpUnverified("colleague@pd.example", squatter);
+        given().header("Authorization", adminToken).contentType(ContentType.JSON)
+                .body("{\"email\":\"colleague@pd.example\",\"role\":\"investigator\"}")
+                .post("/api/agencies/" + id + "/members").then().statusCode(422).body("errors[0].field", equalTo("email"))
+                .body("detail", containsString("verified"));
+        assertTrue(!roles.grantsOf(id).containsKey(squatter));
         given().header("Authorization", adminToken).contentType(ContentType.JSON)
                 .body("{\"email\":\"newcomer@pd.example\",\"role\":\"chief\"}")
                 .post("/api/agencies/" + id + "/members").then().statusCode(422).body("errors[0].field", equalTo("role"));

@@ -3,16 +3,16 @@ package org.neighborshare.e2e;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Enrolment steps shared by the end-to-end scenarios. */
-final class Agencies {
+public final class Agencies {
 
-    static final String SPRINGFIELD = "{\"type\":\"Polygon\",\"coordinates\":[[[-89.70,39.75],[-89.60,39.75],"
+    public static final String SPRINGFIELD = "{\"type\":\"Polygon\",\"coordinates\":[[[-89.70,39.75],[-89.60,39.75],"
             + "[-89.60,39.83],[-89.70,39.83],[-89.70,39.75]]]}";
 
     private Agencies() {
     }
 
     /** The demo applicant (verified e-mail on springfield-pd.example) applies; returns the agency id. */
-    static String applyForSpringfield() {
+    public static String applyForSpringfield() {
         return Gateway.as(DemoData.APPLICANT).body("""
                         {"officialName":"Springfield Police Department","type":"POLICE",
                          "officialDomain":"springfield-pd.example","website":"https://springfield-pd.example",
@@ -24,7 +24,7 @@ final class Agencies {
     }
 
     /** Four eyes: the first reviewer ticks the checklist, the second approves. */
-    static void vetAndApprove(String agencyId) {
+    public static void vetAndApprove(String agencyId) {
         Gateway.as(DemoData.REVIEWER_1).body("{\"note\":\"matches the county GIS boundary\"}")
                 .post("/api/vetting/" + agencyId + "/checks/JURISDICTION").then().statusCode(200);
         Gateway.as(DemoData.REVIEWER_1).body("{\"note\":\"called the city clerk\"}")

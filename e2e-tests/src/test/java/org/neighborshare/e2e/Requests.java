@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** Footage-request steps shared by the end-to-end scenarios. */
-final class Requests {
+public final class Requests {
 
     private Requests() {
     }
 
-    static String body(String caseNumber, double lat, double lon) {
+    public static String body(String caseNumber, double lat, double lon) {
         Instant end = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         return """
                 {"caseNumber":"%s","incidentType":"BURGLARY","description":"Garage break-in on Elm Street",
@@ -27,12 +27,12 @@ final class Requests {
     }
 
     /** The seeded investigator posts a request for Riverton and a reviewer publishes it; returns its id. */
-    static String postAndPublish(String caseNumber) {
+    public static String postAndPublish(String caseNumber) {
         return postAndPublishAt(caseNumber, DemoData.CAMERA_LAT, DemoData.CAMERA_LON);
     }
 
     /** As {@link #postAndPublish(String)}, for an area of 300 m around the given point in Riverton. */
-    static String postAndPublishAt(String caseNumber, double lat, double lon) {
+    public static String postAndPublishAt(String caseNumber, double lat, double lon) {
         String id = Gateway.as(DemoData.INVESTIGATOR).body(body(caseNumber, lat, lon))
                 .post("/api/agencies/" + DemoData.RIVERTON + "/requests")
                 .then().statusCode(201).body("state", equalTo("PENDING_REVIEW")).extract().path("id");
@@ -42,13 +42,13 @@ final class Requests {
         return id;
     }
 
-    static List<String> inbox(String owner) {
+    public static List<String> inbox(String owner) {
         JsonPath body = Gateway.as(owner).get("/api/me/inbox").then().statusCode(200).extract().jsonPath();
         return body.getList("requestId", String.class);
     }
 
     /** Polls an owner's inbox until it satisfies {@code condition}; fails after {@code within}. */
-    static List<String> awaitInbox(String owner, Predicate<List<String>> condition, Duration within) {
+    public static List<String> awaitInbox(String owner, Predicate<List<String>> condition, Duration within) {
         Instant deadline = Instant.now().plus(within);
         List<String> last = List.of();
         while (Instant.now().isBefore(deadline)) {

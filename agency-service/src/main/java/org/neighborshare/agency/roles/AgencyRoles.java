@@ -26,6 +26,6 @@ public interface AgencyRoles {
 
     List<Member> members(UUID agencyId);
 
-    /** The id of an existing user with this e-mail, if any. */
+    /** The id of an existing user whose e-mail this is and is verified by the identity provider, if any. */
     Optional<String> userIdByEmail(String email);
 }

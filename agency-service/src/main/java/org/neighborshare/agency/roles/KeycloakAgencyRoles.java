@@ -81,7 +81,16 @@ public class KeycloakAgencyRoles implements AgencyRoles {
 
     @Override
     public Optional<String> userIdByEmail(String email) {
-        return call(() -> realm().users().searchByEmail(email, true).stream().findFirst().map(UserRepresentation::getId));
+        return call(() -> verified(realm().users().searchByEmail(email, true)));
+    }
+
+    /**
+     * The first user whose e-mail the identity provider verified. An unverified address proves nothing: anyone can
+     * sign up claiming a colleague's address before the colleague does, and must not get the colleague's role.
+     */
+    static Optional<String> verified(List<UserRepresentation> found) {
+        return found.stream().filter(u -> Boolean.TRUE.equals(u.isEmailVerified())).findFirst()
+                .map(UserRepresentation::getId);
     }
 
     private RealmResource realm() {

@@ -1,5 +1,9 @@
 package org.neighborshare.agency.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -47,7 +51,7 @@ public class AgencyService {
         a.type = in.type();
         a.officialDomain = domain;
         a.website = in.website();
-        a.jurisdiction = in.jurisdiction().toString();
+        a.jurisdiction = canonical(in.jurisdiction());
         a.officialPersonName = in.authorizingOfficial().name();
         a.officialTitle = in.authorizingOfficial().title();
         a.officialEmail = in.authorizingOfficial().email();
@@ -200,6 +204,25 @@ public class AgencyService {
         d.reason = reason;
         d.decidedAt = at;
         d.persist();
+    }
+
+    /**
+     * The jurisdiction as stored and published: a GeoJSON Polygon's type and its [longitude, latitude] positions,
+     * nothing else. Whatever else an applicant put in (foreign members such as a "crs" link that a GIS client might
+     * follow, "bbox", ids, extra values in positions) is dropped, never republished in the public directory.
+     * Call after {@link GeoJsonPolygon#parse}, which has checked the shape.
+     */
+    static String canonical(JsonNode polygon) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("type", "Polygon");
+        ArrayNode rings = out.putArray("coordinates");
+        for (JsonNode ring : polygon.path("coordinates")) {
+            ArrayNode positions = rings.addArray();
+            for (JsonNode position : ring) {
+                positions.addArray().add(position.get(0)).add(position.get(1));
+            }
+        }
+        return out.toString();
     }
 
     static String domainOf(String email) {

@@ -30,7 +30,8 @@ public class MemberService {
             throw ProblemException.invalidField("role", "must be one of " + AgencyRoles.ROLES);
         }
         String userId = roles.userIdByEmail(email)
-                .orElseThrow(() -> ProblemException.invalidField("email", "no user with this e-mail has signed up"));
+                .orElseThrow(() -> ProblemException.invalidField("email",
+                        "no user with this verified e-mail has signed up"));
         roles.grant(agencyId, userId, role);
         return roles.members(agencyId).stream().filter(m -> m.userId().equals(userId)).findFirst()
                 .orElseThrow(() -> new ProblemException(503, "Service Unavailable", "role not visible yet", null));

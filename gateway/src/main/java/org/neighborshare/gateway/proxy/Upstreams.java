@@ -85,7 +85,7 @@ public class Upstreams {
             // WebSocket tunnelling would bypass the interceptor, i.e. header stripping and the internal token.
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client);
             proxy.origin(ctx -> origin(ctx, client, url.getHost(), port, tls, limits));
-            proxy.addInterceptor(new Interceptor(name, breakers.of(name)));
+            proxy.addInterceptor(new Interceptor(name, breakers.of(name), url));
             upstreams.put(name, new Upstream(name, client, proxy));
         });
     }
@@ -149,10 +149,12 @@ public class Upstreams {
 
         private final String service;
         private final CircuitBreaker breaker;
+        private final URI origin;
 
-        Interceptor(String service, CircuitBreaker breaker) {
+        Interceptor(String service, CircuitBreaker breaker, URI origin) {
             this.service = service;
             this.breaker = breaker;
+            this.origin = origin;
         }
 
         @Override
@@ -190,6 +192,14 @@ public class Upstreams {
                     .toList().forEach(response.headers()::remove);
             if (forward != null) {
                 response.headers().set(RequestIds.HEADER, forward.requestId());
+            }
+            // A service writes absolute URLs with the address it was called on: the gateway's view of it, which
+            // must not leave the cluster. Such a Location becomes a path on the gateway.
+            for (CharSequence name : new CharSequence[] {HttpHeaders.LOCATION, HttpHeaders.CONTENT_LOCATION}) {
+                String value = response.headers().get(name);
+                if (value != null) {
+                    response.headers().set(name, Locations.onGateway(origin, value));
+                }
             }
             return ctx.sendResponse();
         }

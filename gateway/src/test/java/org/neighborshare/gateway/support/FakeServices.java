@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Three stand-in services on free local ports that echo what reached them (service, method, uri, headers, body)
  * so tests can see exactly what the gateway forwarded. Paths ending in /slow, /close and /problem misbehave on
- * purpose.
+ * purpose; /created answers 201 with an absolute Location on the service's own address, /elsewhere redirects
+ * to another site.
  *
  * <p>Also TEST ONLY routes appended to the shipped route table (so they exist in no other profile): routes in a
  * rate-limit group {@code tiny} with low limits, and a route to a fourth service, {@code flaky-service}, that
@@ -175,6 +176,16 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 // A service that would open itself to every origin: the gateway must not pass this on.
                 req.response().putHeader("Access-Control-Allow-Origin", "*")
                         .putHeader("Access-Control-Allow-Credentials", "true");
+            }
+            if (req.path().endsWith("/created")) {
+                // Like a JAX-RS service: an absolute Location on the address it was called on.
+                req.response().setStatusCode(201).putHeader("Location", "http://" + req.getHeader("Host") + req.path()
+                        + "/42?x=1").putHeader("Content-Type", "application/json").end("{}");
+                return;
+            }
+            if (req.path().endsWith("/elsewhere")) {
+                req.response().setStatusCode(303).putHeader("Location", "https://other.example/x").end();
+                return;
             }
             if (req.path().endsWith("/problem")) {
                 req.response().setStatusCode(409).putHeader("Content-Type", "application/problem+json")
