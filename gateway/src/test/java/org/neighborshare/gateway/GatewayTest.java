@@ -52,6 +52,8 @@ class GatewayTest {
                 .when().get("/api/agencies/" + AGENCY_A + "/requests?page=2")
                 .then().statusCode(200)
                 .header("X-Request-Id", "client-req-1")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
                 .extract().response();
 
         JsonPath echo = response.jsonPath();

@@ -105,7 +105,9 @@ class JwtAttackTest {
 
     @Test
     void flippedPayloadByteIsRejected() {
-        String[] parts = owner().token().split("\\.");
+        String valid = owner().token();
+        assertAccepted(valid); // now remembered as verified: its tampered copies must still be verified afresh
+        String[] parts = valid.split("\\.");
         byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
         String json = new String(payload, StandardCharsets.UTF_8);
         // Same length, one byte different: a role the caller was never given.
@@ -159,6 +161,16 @@ class JwtAttackTest {
         assertRejected(owner().expiresIn(-60).token());
         assertRejected(owner().expiresIn(-15).token());
         assertAccepted(owner().expiresIn(-2).token());
+    }
+
+    @Test
+    void aRememberedTokenIsForgottenWhenItExpires() throws InterruptedException {
+        String token = owner().expiresIn(1).token();
+        assertAccepted(token);
+        assertAccepted(token);
+        // Past exp and the 10 s grace: refused, as if it had never been seen.
+        Thread.sleep(12_500);
+        assertRejected(token);
     }
 
     @Test

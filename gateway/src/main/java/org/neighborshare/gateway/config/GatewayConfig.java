@@ -90,6 +90,18 @@ public interface GatewayConfig {
          */
         @WithDefault("neighbors-web,neighbors-demo-cli,consent-service,request-service,agency-service")
         Set<String> allowedClients();
+
+        /**
+         * How long a verified access token is remembered (never beyond its own {@code exp}): a client sends the same
+         * token on every call, and verifying its signature and claims each time was over half the gateway's work.
+         * 0 turns the memory off.
+         */
+        @WithDefault("60s")
+        java.time.Duration verifiedTokenMaxAge();
+
+        /** How many verified tokens are remembered at most. */
+        @WithDefault("20000")
+        int verifiedTokenCacheSize();
     }
 
     interface AccessLog {

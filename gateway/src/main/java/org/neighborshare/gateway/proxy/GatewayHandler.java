@@ -14,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.neighborshare.gateway.token.VerifiedTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +64,8 @@ public class GatewayHandler {
 
     @Inject
     IdentityProviderManager identityProviderManager;
+    @Inject
+    VerifiedTokens verifiedTokens;
 
     @Inject
     AgencyStates agencyStates;
@@ -155,9 +158,20 @@ public class GatewayHandler {
         // failure is ours to answer, as a problem.
         ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (c, t) -> {
         });
+        String token = bearerToken(request);
+        SecurityIdentity known = token == null ? null : verifiedTokens.get(token);
+        if (known != null) {
+            authorize(ctx, match, known, uri, requestId);
+            return;
+        }
         Context context = Vertx.currentContext();
         QuarkusHttpUser.getSecurityIdentity(ctx, identityProviderManager).subscribe().with(
-                identity -> onContext(context, ctx, requestId, () -> authorize(ctx, match, identity, uri, requestId)),
+                identity -> onContext(context, ctx, requestId, () -> {
+                    if (token != null) {
+                        verifiedTokens.put(token, identity);
+                    }
+                    authorize(ctx, match, identity, uri, requestId);
+                }),
                 failure -> onContext(context, ctx, requestId, () -> unauthenticated(ctx, failure, requestId)));
     }
 
@@ -303,6 +317,16 @@ public class GatewayHandler {
         Long drain = ctx.get(DRAIN_LIMIT);
         Upstreams.discardThenClose(ctx.request(), drain != null ? drain : Upstreams.MIN_DRAIN);
         problems.write(ctx.response(), requestId, status, title, detail, ctx.normalizedPath());
+    }
+
+    /** The token of a single {@code Authorization: Bearer} header, or null (then Quarkus OIDC decides alone). */
+    private static String bearerToken(HttpServerRequest request) {
+        List<String> values = request.headers().getAll(HttpHeaders.AUTHORIZATION);
+        if (values.size() != 1 || !values.get(0).regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = values.get(0).substring(7).trim();
+        return token.isEmpty() ? null : token;
     }
 
     private static boolean chunkingSane(HttpServerRequest request) {

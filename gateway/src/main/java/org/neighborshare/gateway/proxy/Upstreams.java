@@ -201,6 +201,12 @@ public class Upstreams {
                     response.headers().set(name, Locations.onGateway(origin, value));
                 }
             }
+            // Answers carry personal data and agency decisions: no MIME sniffing, and no caching by browsers or
+            // proxies unless the service chose a policy itself.
+            response.headers().set("X-Content-Type-Options", "nosniff");
+            if (!response.headers().contains(HttpHeaders.CACHE_CONTROL)) {
+                response.headers().set(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
             return ctx.sendResponse();
         }
 

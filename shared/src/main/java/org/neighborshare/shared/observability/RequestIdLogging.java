@@ -1,0 +1,31 @@
+package org.neighborshare.shared.observability;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Puts the gateway's {@code X-Request-Id} into the log context ({@code %X{requestId}} in the log format), so one
+ * id follows a call from the gateway's access log through every service's log lines.
+ */
+public class RequestIdLogging {
+
+    static final String HEADER = "X-Request-Id";
+    static final String KEY = "requestId";
+
+    @ServerRequestFilter(preMatching = true)
+    public void begin(ContainerRequestContext request) {
+        String id = request.getHeaderString(HEADER);
+        // The gateway replaces anything odd; a direct caller without a valid token is refused anyway, but its
+        // header must not be able to forge log lines.
+        if (id != null && id.length() <= 64 && id.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-')) {
+            MDC.put(KEY, id);
+        }
+    }
+
+    @ServerResponseFilter
+    public void end() {
+        MDC.remove(KEY);
+    }
+}
