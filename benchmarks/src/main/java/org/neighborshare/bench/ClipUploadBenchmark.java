@@ -32,7 +32,8 @@ public final class ClipUploadBenchmark {
                 .withConsoleLogs(false).withFileLogs(true);
         try (Suite suite = new Suite(config)) {
             suite.start();
-            HttpClient http = HttpClient.newHttpClient();
+            // HTTP/1.1 as a browser or curl uploads on plain http; the JDK client would otherwise try an h2c upgrade.
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String token = json(http.send(HttpRequest.newBuilder(URI.create(config.keycloakUrl()
                                     + "/realms/neighbors/protocol/openid-connect/token"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
