@@ -122,15 +122,14 @@ class Api5BrokenFunctionLevelAuthorizationIT {
     @Test
     void serviceToServiceFunctionsAreForServiceAccountsOnly() {
         List<Operation> internal = operationsFor(r -> "ROLE".equals(r.access())
-                && List.of("feed-reader", "agency-directory").contains(r.role()));
+                && List.of("feed-reader", "agency-directory", "counts-reader").contains(r.role()));
         assertTrue(internal.size() >= 3, "internal functions: " + internal);
         for (String user : List.of(w.ownerA, w.investigatorA, w.adminA, DemoData.REVIEWER_1)) {
             for (Operation op : internal) {
-                String path = op.fill(Map.of("agencyId", w.agencyA));
+                String path = op.fill(Map.of("agencyId", w.agencyA, "requestId", w.requestA));
                 Problems.assertProblem(Api1BrokenObjectLevelAuthorizationIT.call(user, op.method(), path, null), 403);
             }
-            // consent-service's counts for request-service are not routed at all.
-            Problems.assertProblem(Gateway.as(user).get("/api/directory/requests/" + w.requestA + "/counts"), 404);
+            Problems.assertProblem(Gateway.as(user).get("/api/directory/requests/" + w.requestA + "/counts"), 403);
         }
         // Each service account holds exactly its own function: consent-service reads the feed, nothing else.
         String consent = clientToken("consent-service", "local-demo-consent-secret");
@@ -145,6 +144,9 @@ class Api5BrokenFunctionLevelAuthorizationIT {
                 Problems.assertProblem(bearer(token).get(path), 403);
             }
         }
+        // request-service reads the public-log counts; consent-service, which serves them, may not read them back.
+        bearer(request).queryParam("id", w.requestA).get("/api/directory/requests/counts").then().statusCode(200);
+        Problems.assertProblem(bearer(consent).queryParam("id", w.requestA).get("/api/directory/requests/counts"), 403);
         Problems.assertProblem(bearer(consent).get("/api/directory/agencies/" + w.agencyA), 403);
         Problems.assertProblem(bearer(request).get("/api/feed/request-events"), 403);
         // Nor can a service account write what it only reads.

@@ -107,10 +107,11 @@ class Api9ImproperInventoryManagementIT {
     void internalRoutesAreUnreachableForUsers() {
         for (String user : List.of(w.ownerA, w.investigatorA, w.adminA, DemoData.REVIEWER_1)) {
             for (String path : List.of("/api/feed/request-events", "/api/feed/request-events?after=0&limit=500",
-                    "/api/directory/agencies/" + w.agencyA, "/api/directory/agencies/" + w.agencyB + "/status")) {
+                    "/api/directory/agencies/" + w.agencyA, "/api/directory/agencies/" + w.agencyB + "/status",
+                    "/api/directory/requests/" + w.requestA + "/counts", "/api/directory/requests/counts?id=" + w.requestA)) {
                 Problems.assertProblem(Gateway.as(user).get(path), 403);
             }
-            for (String path : List.of("/api/directory/requests/" + w.requestA + "/counts", "/api/feed", "/api/directory",
+            for (String path : List.of("/api/feed", "/api/directory",
                     "/api/feed/request-events/1", "/api/internal/agencies")) {
                 Problems.assertProblem(Gateway.as(user).get(path), 404);
             }
