@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.neighborshare.shared.observability.RequestIds;
 
 /**
  * Headers that only the gateway may set. Services trust them because they come from the gateway, so anything a

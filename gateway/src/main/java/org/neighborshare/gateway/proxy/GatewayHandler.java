@@ -38,6 +38,7 @@ import org.neighborshare.gateway.routing.Route;
 import org.neighborshare.gateway.routing.RouteTable;
 import org.neighborshare.gateway.routing.RouteTable.Resolution;
 import org.neighborshare.gateway.token.InternalTokenMinter;
+import org.neighborshare.shared.observability.RequestIds;
 
 /**
  * The gateway's one entry for /api: route lookup, authentication, policy, then forwarding. Authentication is

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.neighborshare.shared.problem.Problem;
 import org.neighborshare.shared.problem.ProblemFailureHandler;
+import org.neighborshare.shared.observability.RequestIds;
 
 /**
  * Every response the gateway makes itself is an RFC 9457 problem, written by the shared library like the

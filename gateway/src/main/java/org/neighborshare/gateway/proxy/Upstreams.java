@@ -27,6 +27,7 @@ import org.neighborshare.gateway.limits.LimitedBody;
 import org.neighborshare.gateway.resilience.CircuitBreaker;
 import org.neighborshare.gateway.resilience.CircuitBreakers;
 import org.neighborshare.shared.problem.Problem;
+import org.neighborshare.shared.observability.RequestIds;
 
 /**
  * One vertx-http-proxy {@link HttpProxy} (with its own connection pool) per upstream service. The proxy streams

@@ -11,15 +11,14 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class RequestIdLogging {
 
-    static final String HEADER = "X-Request-Id";
     static final String KEY = "requestId";
 
     @ServerRequestFilter(preMatching = true)
     public void begin(ContainerRequestContext request) {
-        String id = request.getHeaderString(HEADER);
-        // The gateway replaces anything odd; a direct caller without a valid token is refused anyway, but its
-        // header must not be able to forge log lines.
-        if (id != null && id.length() <= 64 && id.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-')) {
+        String id = request.getHeaderString(RequestIds.HEADER);
+        // The gateway already replaced anything odd; a direct caller is refused for want of a token, but its
+        // header is read before that and must not be able to forge log lines.
+        if (RequestIds.sane(id)) {
             MDC.put(KEY, id);
         }
     }
