@@ -9,12 +9,21 @@ public interface AgencyDirectory {
 
     /** Only the fields needed; the directory sends more, which are ignored. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record AgencyFacts(UUID id, String state, JsonNode jurisdiction) {
+    record AgencyFacts(UUID id, String state, String stateReason, JsonNode jurisdiction) {
 
         public boolean approved() {
             return "APPROVED".equals(state);
         }
+
+        /** Revocation is final: the agency's open requests end (docs/rules.md). */
+        public boolean revoked() {
+            return "REVOKED".equals(state);
+        }
     }
 
+    /** Facts that may be a few seconds old: enough to let a request be created. */
     AgencyFacts facts(UUID agencyId);
+
+    /** Facts as the directory holds them now, never cached: for publishing and for ending a revoked agency's requests. */
+    AgencyFacts current(UUID agencyId);
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.neighborshare.shared.problem.ProblemException;
 
-/** Reads agency facts through the gateway; cached for a few seconds so a burst of requests costs one call. */
+/** Reads agency facts through the gateway; {@link #facts} is cached for a few seconds so a burst of requests costs one call. */
 @ApplicationScoped
 @DefaultBean
 public class GatewayAgencyDirectory implements AgencyDirectory {
@@ -22,6 +22,11 @@ public class GatewayAgencyDirectory implements AgencyDirectory {
     @Override
     @CacheResult(cacheName = "agency-facts")
     public AgencyFacts facts(UUID agencyId) {
+        return current(agencyId);
+    }
+
+    @Override
+    public AgencyFacts current(UUID agencyId) {
         try {
             return client.agency(agencyId);
         } catch (WebApplicationException e) {

@@ -5,8 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.neighborshare.shared.problem.ProblemException;
 
@@ -57,5 +59,32 @@ public class FootageRequest extends PanacheEntityBase {
 
     public static long countForCase(UUID agencyId, String caseNumber) {
         return count("agencyId = ?1 and caseNumber = ?2 and state <> ?3", agencyId, caseNumber, RequestState.REJECTED);
+    }
+
+    /**
+     * The request, row-locked until the transaction ends: a second decision or close on it waits, then sees the
+     * first one's state and is refused with a 409 instead of overwriting it.
+     */
+    public static FootageRequest findForUpdate(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Re-reads a request already loaded and row-locks it, as {@link #findForUpdate}. */
+    public void lockForUpdate() {
+        getEntityManager().refresh(this, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Row-locks the requests matching {@code query}, in id order so that two replicas never deadlock; PostgreSQL
+     * re-checks the condition after waiting, so a request another transaction has just ended is not returned.
+     */
+    public static List<FootageRequest> listForUpdate(String query, Object... params) {
+        return find(query + " order by id", params).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    public static List<UUID> agenciesWithOpenRequests() {
+        return getEntityManager().createQuery(
+                        "select distinct r.agencyId from FootageRequest r where r.state in :open", UUID.class)
+                .setParameter("open", RequestState.OPEN).getResultList();
     }
 }

@@ -11,6 +11,9 @@ public enum RequestState {
     CLOSED,
     EXPIRED;
 
+    /** Not yet ended: still in moderation or reaching owners. */
+    public static final Set<RequestState> OPEN = EnumSet.of(PENDING_REVIEW, PUBLISHED);
+
     public Set<RequestState> next() {
         return switch (this) {
             case PENDING_REVIEW -> EnumSet.of(PUBLISHED, REJECTED);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,9 +21,16 @@ import org.neighborshare.shared.geo.GeoJsonPolygon;
 import org.neighborshare.shared.problem.ProblemException;
 import org.neighborshare.shared.security.Caller;
 
-/** Footage request use cases. Every state change and its feed event commit together. */
+/**
+ * Footage request use cases. Every state change and its feed event commit together. Every change of an existing
+ * request row-locks it first, and takes that lock before the feed's, so that racing changes queue up (the later
+ * ones see the earlier outcome and get a 409) and never deadlock.
+ */
 @ApplicationScoped
 public class RequestService {
+
+    /** The length of the stored state reason (V1__footage_requests.sql). */
+    private static final int REASON_LENGTH = 2000;
 
     @Inject
     Clock clock;
@@ -34,27 +42,35 @@ public class RequestService {
     RequestConfig config;
     @Inject
     AgencyDirectory directory;
+    @Inject
+    AgencyLock agencyLock;
+    @Inject
+    ReviewerIndependence independence;
 
     @Transactional
     public FootageRequest create(UUID agencyId, CreateRequest in, Caller investigator) {
         Instant now = clock.instant();
         rules.checkWindow(in.windowStart(), in.windowEnd(), now);
         GeoCircle area = rules.checkArea(in.area());
+        boolean emergency = Boolean.TRUE.equals(in.emergency());
+        rules.checkEmergency(emergency, in.emergencyJustification());
         AgencyDirectory.AgencyFacts agency = directory.facts(agencyId);
         if (!agency.approved()) {
             throw ProblemException.forbidden("agency " + agencyId + " is " + agency.state());
         }
         rules.checkCentre(area, GeoJsonPolygon.parse(agency.jurisdiction(), "jurisdiction"));
+        String caseNumber = in.caseNumber().strip();
+
+        // Count and insert under the agency's lock, or concurrent creates all see room for one more.
+        agencyLock.acquire(agencyId);
         rules.checkDailyQuota(FootageRequest.count("agencyId = ?1 and createdAt > ?2", agencyId,
-                now.minus(java.time.Duration.ofDays(1))));
-        boolean emergency = Boolean.TRUE.equals(in.emergency());
-        rules.checkEmergency(emergency, in.emergencyJustification());
-        rules.checkCaseNumber(FootageRequest.countForCase(agencyId, in.caseNumber().strip()));
+                now.minus(Duration.ofDays(1))));
+        rules.checkCaseNumber(FootageRequest.countForCase(agencyId, caseNumber));
 
         FootageRequest r = new FootageRequest();
         r.id = UUID.randomUUID();
         r.agencyId = agencyId;
-        r.caseNumber = in.caseNumber().strip();
+        r.caseNumber = caseNumber;
         r.incidentType = in.incidentType();
         r.description = in.description();
         r.windowStart = in.windowStart();
@@ -80,16 +96,20 @@ public class RequestService {
     /** An agency asking for another agency's request gets the same 404 as for one that does not exist. */
     public FootageRequest ofAgency(UUID agencyId, UUID requestId) {
         FootageRequest r = FootageRequest.findById(requestId);
-        if (r == null || !r.agencyId.equals(agencyId)) {
-            throw ProblemException.notFound("request " + requestId);
-        }
-        return r;
+        return ownedBy(agencyId, r, requestId);
     }
 
     @Transactional
     public FootageRequest close(UUID agencyId, UUID requestId) {
-        FootageRequest r = ofAgency(agencyId, requestId);
+        FootageRequest r = ownedBy(agencyId, FootageRequest.findForUpdate(requestId), requestId);
         end(r, RequestState.CLOSED, "closed by the agency");
+        return r;
+    }
+
+    private static FootageRequest ownedBy(UUID agencyId, FootageRequest r, UUID requestId) {
+        if (r == null || !r.agencyId.equals(agencyId)) {
+            throw ProblemException.notFound("request " + requestId);
+        }
         return r;
     }
 
@@ -104,8 +124,20 @@ public class RequestService {
         if (r == null) {
             throw ProblemException.notFound("request " + requestId);
         }
+        independence.check(r, reviewer);
+        boolean publish = decision.decision() == ModerationDecision.Outcome.PUBLISH;
+        if (publish) {
+            // Asked now, not from the cache: a request of an agency suspended a second ago must not go out.
+            // Asked before the row lock, so that a slow directory holds no one else up.
+            AgencyDirectory.AgencyFacts agency = directory.current(r.agencyId);
+            if (!agency.approved()) {
+                throw ProblemException.conflict("agency " + r.agencyId + " is " + agency.state()
+                        + "; only an approved agency's requests are published");
+            }
+        }
+        r.lockForUpdate();
         Instant now = clock.instant();
-        if (decision.decision() == ModerationDecision.Outcome.REJECT) {
+        if (!publish) {
             r.transition(RequestState.REJECTED, decision.reason(), now);
             return r;
         }
@@ -126,10 +158,39 @@ public class RequestService {
     @Transactional
     public int expireDue() {
         Instant now = clock.instant();
-        List<FootageRequest> due = FootageRequest.list("state = ?1 and publishedAt < ?2",
+        List<FootageRequest> due = FootageRequest.listForUpdate("state = ?1 and publishedAt < ?2",
                 RequestState.PUBLISHED, now.minus(config.publicationLifetime()));
         due.forEach(r -> end(r, RequestState.EXPIRED, "publication lifetime ended"));
         return due.size();
+    }
+
+    /** The agencies whose requests are still open, for the check of their standing. */
+    @Transactional
+    public List<UUID> agenciesWithOpenRequests() {
+        return FootageRequest.agenciesWithOpenRequests();
+    }
+
+    /**
+     * A revoked agency asks no more (docs/rules.md): its pending requests are rejected and its published ones
+     * closed, with the revocation's reason. Safe to run again and on several replicas: a request already ended
+     * is no longer open and so not touched.
+     */
+    @Transactional
+    public int endRequestsOfRevokedAgency(UUID agencyId, String revocationReason) {
+        String reason = "agency revoked: " + (revocationReason == null ? "no reason given" : revocationReason);
+        reason = reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) : reason;
+        List<FootageRequest> open = FootageRequest.listForUpdate("agencyId = ?1 and state in ?2", agencyId,
+                RequestState.OPEN);
+        Instant now = clock.instant();
+        for (FootageRequest r : open) {
+            if (r.state == RequestState.PENDING_REVIEW) {
+                // Never published, so no owner knows it: nothing goes on the feed.
+                r.transition(RequestState.REJECTED, reason, now);
+            } else {
+                end(r, RequestState.CLOSED, reason);
+            }
+        }
+        return open.size();
     }
 
     private void end(FootageRequest r, RequestState target, String reason) {

@@ -1,0 +1,272 @@
+package org.neighborshare.request;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.neighborshare.request.service.RequestService;
+import org.neighborshare.request.service.RevokedAgencySweep;
+import org.neighborshare.testsupport.PostgresResource;
+import org.neighborshare.testsupport.TestTokens;
+
+/**
+ * The request rules hold against concurrent and adversarial callers (issue 9): limits under racing creates,
+ * one winner among racing decisions and closes, no moderation of one's own agency's requests, publication only
+ * while the agency is approved now, and a revoked agency's open requests ended.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class RequestIntegrityTest {
+
+    static final int CALLERS = 12;
+
+    final UUID agency = UUID.randomUUID();
+
+    @Inject
+    TestAgencies agencies;
+    @Inject
+    RequestService requests;
+    @Inject
+    RevokedAgencySweep sweep;
+
+    static String investigator(UUID agency) {
+        return TestTokens.forService("request-service").agencyRole(agency, "investigator").bearer();
+    }
+
+    static String reviewer() {
+        return TestTokens.forService("request-service").role("reviewer").bearer();
+    }
+
+    String create(String caseNumber) {
+        return given().header("Authorization", investigator(agency)).contentType(ContentType.JSON)
+                .body(RequestApiTest.validBody(caseNumber)).post("/api/agencies/" + agency + "/requests")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static Response decide(String bearer, String id, String decision) {
+        return given().header("Authorization", bearer).contentType(ContentType.JSON)
+                .body("{\"decision\":\"" + decision + "\",\"reason\":\"checked\"}")
+                .post("/api/moderation/requests/" + id + "/decision");
+    }
+
+    String state(String id) {
+        return given().header("Authorization", investigator(agency)).get("/api/agencies/" + agency + "/requests/" + id)
+                .then().statusCode(200).extract().path("state");
+    }
+
+    /** Runs {@code CALLERS} calls released at once by a gate; returns the responses by caller. */
+    static List<Response> atOnce(IntFunction<Response> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+        try {
+            CountDownLatch ready = new CountDownLatch(CALLERS);
+            CountDownLatch gate = new CountDownLatch(1);
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < CALLERS; i++) {
+                int n = i;
+                Callable<Response> task = () -> {
+                    ready.countDown();
+                    gate.await();
+                    return call.apply(n);
+                };
+                futures.add(pool.submit(task));
+            }
+            ready.await();
+            gate.countDown();
+            List<Response> out = new ArrayList<>();
+            for (Future<Response> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static Map<Integer, Integer> statuses(List<Response> responses) {
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        responses.forEach(r -> byStatus.merge(r.statusCode(), 1, Integer::sum));
+        return byStatus;
+    }
+
+    static void assertProblems(List<Response> responses, int status) {
+        for (Response r : responses) {
+            if (r.statusCode() == status) {
+                assertTrue(r.contentType().startsWith("application/problem+json"), r.asString());
+            }
+        }
+    }
+
+    /** Events of the feed about one request, by type, read page by page from the start. */
+    static List<String> eventTypes(String requestId) {
+        String feedReader = TestTokens.forService("request-service").role("feed-reader").bearer();
+        List<String> types = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            JsonPath page = given().header("Authorization", feedReader).queryParam("after", after)
+                    .queryParam("limit", 500).get("/api/feed/request-events").then().statusCode(200)
+                    .extract().jsonPath();
+            List<Map<String, Object>> events = page.getList("events");
+            for (Map<String, Object> e : events) {
+                if (requestId.equals(e.get("requestId"))) {
+                    types.add((String) e.get("type"));
+                }
+            }
+            if (events.isEmpty()) {
+                return types;
+            }
+            after = page.getLong("lastSeq");
+        }
+    }
+
+    @Test
+    void racingCreatesForOneCaseStoreNoMoreThanTheLimit() throws Exception {
+        String caseNumber = "RACE-" + UUID.randomUUID();
+        List<Response> out = atOnce(i -> given().header("Authorization", investigator(agency))
+                .contentType(ContentType.JSON).body(RequestApiTest.validBody(caseNumber))
+                .post("/api/agencies/" + agency + "/requests"));
+        // The same status as the sequential rule: 422 naming the field.
+        assertEquals(Map.of(201, 2, 422, CALLERS - 2), statuses(out), "statuses");
+        out.stream().filter(r -> r.statusCode() == 422)
+                .forEach(r -> assertEquals("caseNumber", r.jsonPath().getString("errors[0].field")));
+        given().header("Authorization", investigator(agency)).get("/api/agencies/" + agency + "/requests")
+                .then().statusCode(200).body("size()", equalTo(2));
+    }
+
+    @Test
+    void racingCreatesStopAtTheDailyQuota() throws Exception {
+        // The test profile's quota is 5 (application.properties).
+        List<Response> out = atOnce(i -> given().header("Authorization", investigator(agency))
+                .contentType(ContentType.JSON).body(RequestApiTest.validBody("Q-" + i + "-" + UUID.randomUUID()))
+                .post("/api/agencies/" + agency + "/requests"));
+        assertEquals(Map.of(201, 5, 429, CALLERS - 5), statuses(out), "statuses");
+        assertProblems(out, 429);
+        given().header("Authorization", investigator(agency)).get("/api/agencies/" + agency + "/requests")
+                .then().statusCode(200).body("size()", equalTo(5));
+    }
+
+    @Test
+    void ofRacingDecisionsExactlyOneWins() throws Exception {
+        String id = create("D-" + UUID.randomUUID());
+        List<Response> out = atOnce(i -> decide(reviewer(), id, i % 2 == 0 ? "PUBLISH" : "REJECT"));
+        assertEquals(Map.of(200, 1, 409, CALLERS - 1), statuses(out), "statuses");
+        assertProblems(out, 409);
+        String won = out.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow().path("state");
+        assertEquals(won, state(id));
+        assertEquals(won.equals("PUBLISHED") ? List.of("REQUEST_PUBLISHED") : List.of(), eventTypes(id));
+    }
+
+    @Test
+    void ofRacingClosesExactlyOneWins() throws Exception {
+        String id = create("C-" + UUID.randomUUID());
+        decide(reviewer(), id, "PUBLISH").then().statusCode(200);
+        List<Response> out = atOnce(i -> given().header("Authorization", investigator(agency))
+                .post("/api/agencies/" + agency + "/requests/" + id + "/close"));
+        assertEquals(Map.of(200, 1, 409, CALLERS - 1), statuses(out), "statuses");
+        assertProblems(out, 409);
+        assertEquals("CLOSED", state(id));
+        assertEquals(List.of("REQUEST_PUBLISHED", "REQUEST_ENDED"), eventTypes(id));
+    }
+
+    @Test
+    void noOneModeratesTheirOwnAgencysRequest() {
+        String authorId = UUID.randomUUID().toString();
+        String id = given().header("Authorization", TestTokens.forService("request-service").user(authorId, "det.x")
+                        .agencyRole(agency, "investigator").bearer()).contentType(ContentType.JSON)
+                .body(RequestApiTest.validBody("OWN-" + UUID.randomUUID())).post("/api/agencies/" + agency + "/requests")
+                .then().statusCode(201).extract().path("id");
+
+        // The author, even with no role in the agency any more (left it since writing the request).
+        String author = TestTokens.forService("request-service").user(authorId, "det.x").role("reviewer").bearer();
+        // Any member of the agency, whatever their role there.
+        String investigator = TestTokens.forService("request-service").role("reviewer")
+                .agencyRole(agency, "investigator").bearer();
+        String admin = TestTokens.forService("request-service").role("reviewer")
+                .agencyRole(agency, "agency-admin").bearer();
+        for (String bearer : List.of(author, investigator, admin)) {
+            for (String decision : List.of("PUBLISH", "REJECT")) {
+                decide(bearer, id, decision).then().statusCode(403).contentType("application/problem+json");
+            }
+        }
+        assertEquals("PENDING_REVIEW", state(id));
+
+        // A reviewer who belongs to some other agency is independent of this one.
+        String outsider = TestTokens.forService("request-service").role("reviewer")
+                .agencyRole(UUID.randomUUID(), "investigator").bearer();
+        decide(outsider, id, "PUBLISH").then().statusCode(200).body("state", equalTo("PUBLISHED"));
+    }
+
+    @Test
+    void onlyAnAgencyApprovedNowHasItsRequestsPublished() {
+        String id = create("S-" + UUID.randomUUID());
+        // The cached facts still say APPROVED; publishing must ask the directory afresh.
+        agencies.change(agency, "SUSPENDED", "complaint under investigation");
+        decide(reviewer(), id, "PUBLISH").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("SUSPENDED"));
+        sweep.sweep();
+        assertEquals("PENDING_REVIEW", state(id), "a suspended agency's requests stay open");
+
+        agencies.change(agency, "EXPIRED", "approval older than 365 days");
+        decide(reviewer(), id, "PUBLISH").then().statusCode(409).body("detail", containsString("EXPIRED"));
+        // Rejecting needs no approval.
+        decide(reviewer(), id, "REJECT").then().statusCode(200).body("state", equalTo("REJECTED"));
+
+        agencies.change(agency, "APPROVED", "reinstated");
+        String later = create("S2-" + UUID.randomUUID());
+        decide(reviewer(), later, "PUBLISH").then().statusCode(200);
+    }
+
+    @Test
+    void revocationEndsTheAgencysOpenRequestsOnceWithTheReason() throws Exception {
+        String pending = create("R-" + UUID.randomUUID());
+        String published = create("R-" + UUID.randomUUID());
+        decide(reviewer(), published, "PUBLISH").then().statusCode(200);
+        String closed = create("R-" + UUID.randomUUID());
+        decide(reviewer(), closed, "PUBLISH").then().statusCode(200);
+        given().header("Authorization", investigator(agency)).post("/api/agencies/" + agency + "/requests/" + closed + "/close")
+                .then().statusCode(200);
+
+        agencies.change(agency, "REVOKED", "forged warrant");
+        // Sweeps racing as on several replicas, and the scheduled one besides: each request ends once.
+        atOnce(i -> {
+            sweep.sweep();
+            return null;
+        });
+
+        assertEquals("REJECTED", state(pending));
+        assertEquals("CLOSED", state(published));
+        for (String id : List.of(pending, published)) {
+            given().header("Authorization", investigator(agency)).get("/api/agencies/" + agency + "/requests/" + id)
+                    .then().body("stateReason", equalTo("agency revoked: forged warrant"));
+        }
+        assertEquals(List.of(), eventTypes(pending));
+        assertEquals(List.of("REQUEST_PUBLISHED", "REQUEST_ENDED"), eventTypes(published));
+        // Closed before the revocation: left as it was.
+        assertEquals(List.of("REQUEST_PUBLISHED", "REQUEST_ENDED"), eventTypes(closed));
+        given().header("Authorization", investigator(agency)).get("/api/agencies/" + agency + "/requests/" + closed)
+                .then().body("stateReason", equalTo("closed by the agency"));
+        given().header("Authorization", TestTokens.forService("request-service").bearer()).get("/api/public/requests?size=100").then().statusCode(200)
+                .body("find { it.id == '" + published + "' }.endedReason", equalTo("agency revoked: forged warrant"))
+                .body("find { it.id == '" + published + "' }.state", equalTo("CLOSED"));
+        assertTrue(!requests.agenciesWithOpenRequests().contains(agency));
+    }
+}
