@@ -153,6 +153,23 @@ class RequestIntegrityTest {
     }
 
     @Test
+    void aCaseNumberSpelledDifferentlyIsStillTheSameCase() {
+        String base = UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        create("RPD-" + base);
+        create("rpd " + base.toLowerCase(java.util.Locale.ROOT));
+        // A non-breaking hyphen, full-width letters, a zero-width space, an underscore: all the same case.
+        String fullWidth = "\uFF32\uFF30\uFF24";
+        for (String disguised : List.of("RPD\u2011" + base, fullWidth + "-" + base, "RPD-\u200B" + base, "R_P_D_" + base)) {
+            given().header("Authorization", investigator(agency)).contentType(ContentType.JSON)
+                    .body(RequestApiTest.validBody(disguised)).post("/api/agencies/" + agency + "/requests")
+                    .then().statusCode(422).body("errors[0].field", equalTo("caseNumber"));
+        }
+        given().header("Authorization", investigator(agency)).contentType(ContentType.JSON)
+                .body(RequestApiTest.validBody(" -- ")).post("/api/agencies/" + agency + "/requests")
+                .then().statusCode(422).body("errors[0].field", equalTo("caseNumber"));
+    }
+
+    @Test
     void racingCreatesStopAtTheDailyQuota() throws Exception {
         // The test profile's quota is 5 (application.properties).
         List<Response> out = atOnce(i -> given().header("Authorization", investigator(agency))

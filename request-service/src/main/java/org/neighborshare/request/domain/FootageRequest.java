@@ -19,6 +19,8 @@ public class FootageRequest extends PanacheEntityBase {
     public UUID id;
     public UUID agencyId;
     public String caseNumber;
+    /** The case number's key for the per-case limit (RequestRules.caseKey). */
+    public String caseKey;
     @Enumerated(EnumType.STRING)
     public IncidentType incidentType;
     public String description;
@@ -57,8 +59,8 @@ public class FootageRequest extends PanacheEntityBase {
         stateReason = reason;
     }
 
-    public static long countForCase(UUID agencyId, String caseNumber) {
-        return count("agencyId = ?1 and caseNumber = ?2 and state <> ?3", agencyId, caseNumber, RequestState.REJECTED);
+    public static long countForCase(UUID agencyId, String caseKey) {
+        return count("agencyId = ?1 and caseKey = ?2 and state <> ?3", agencyId, caseKey, RequestState.REJECTED);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.neighborshare.request.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import org.neighborshare.request.api.CreateRequest;
@@ -60,6 +61,22 @@ public class RequestRules {
             throw new ProblemException(429, "Too Many Requests", "the agency's quota of "
                     + config.dailyQuotaPerAgency() + " requests per 24 hours is used up", null);
         }
+    }
+
+    /**
+     * The form under which two case numbers name one case: Unicode compatibility-folded (full-width, ligatures),
+     * letters and digits only, lower case. Spaces, dashes, invisible characters or capitals would otherwise make
+     * one case look like many to the per-case limit.
+     */
+    public String caseKey(String caseNumber) {
+        String folded = Normalizer.normalize(caseNumber, Normalizer.Form.NFKC);
+        StringBuilder key = new StringBuilder(folded.length());
+        folded.codePoints().filter(Character::isLetterOrDigit)
+                .forEach(c -> key.appendCodePoint(Character.toLowerCase(c)));
+        if (key.isEmpty()) {
+            throw ProblemException.invalidField("caseNumber", "must contain a letter or a digit");
+        }
+        return key.toString();
     }
 
     public void checkCaseNumber(long existingForCase) {

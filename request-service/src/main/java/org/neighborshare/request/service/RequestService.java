@@ -60,17 +60,19 @@ public class RequestService {
         }
         rules.checkCentre(area, GeoJsonPolygon.parse(agency.jurisdiction(), "jurisdiction"));
         String caseNumber = in.caseNumber().strip();
+        String caseKey = rules.caseKey(caseNumber);
 
         // Count and insert under the agency's lock, or concurrent creates all see room for one more.
         agencyLock.acquire(agencyId);
         rules.checkDailyQuota(FootageRequest.count("agencyId = ?1 and createdAt > ?2", agencyId,
                 now.minus(Duration.ofDays(1))));
-        rules.checkCaseNumber(FootageRequest.countForCase(agencyId, caseNumber));
+        rules.checkCaseNumber(FootageRequest.countForCase(agencyId, caseKey));
 
         FootageRequest r = new FootageRequest();
         r.id = UUID.randomUUID();
         r.agencyId = agencyId;
         r.caseNumber = caseNumber;
+        r.caseKey = caseKey;
         r.incidentType = in.incidentType();
         r.description = in.description();
         r.windowStart = in.windowStart();
