@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -21,14 +23,24 @@ import org.neighborshare.gateway.observability.RequestObserver;
 import org.neighborshare.gateway.support.FakeServices;
 import org.neighborshare.gateway.support.KeycloakTokens;
 
-/** Prometheus metrics per route and status on /q/metrics, and one access-log record per request. */
+/**
+ * Prometheus metrics per route and status on /q/metrics of the management port, and one access-log record per
+ * request.
+ */
 @QuarkusTest
 @WithTestResource(FakeServices.class)
 class ObservabilityTest {
 
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
+
+    private String metrics() {
+        return given().when().get(metricsUrl).then().statusCode(200).extract().asString();
+    }
+
     /** The count of gateway_requests_seconds for a route, method and status (0 when there is no such series). */
-    private static double requests(String route, String method, String status) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    private double requests(String route, String method, String status) {
+        String metrics = metrics();
         double total = 0;
         for (String line : metrics.split("\n")) {
             if (line.startsWith("gateway_requests_seconds_count{") && line.contains("route=\"" + route + "\"")
@@ -59,13 +71,13 @@ class ObservabilityTest {
         String id = java.util.UUID.randomUUID().toString();
         given().when().get("/api/public/agencies/" + id).then().statusCode(200);
         given().when().get("/api/unknown/" + id).then().statusCode(404);
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = metrics();
         assertFalse(metrics.contains(id), "a path became a metric tag");
     }
 
     @Test
     void metricsExportEachServicesCircuitState() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = metrics();
         Matcher m = Pattern.compile("gateway_circuit_open\\{[^}]*service=\"consent-service\"[^}]*} (\\S+)")
                 .matcher(metrics);
         assertTrue(m.find(), "no circuit gauge for consent-service");
