@@ -68,6 +68,12 @@ public interface GatewayConfig {
         @WithDefault("size,limit,page-size,pageSize,page_size,per_page")
         List<String> pageSizeParams();
 
+        /** Longest request target (path and query) the gateway reads: 414 problem above it. */
+        MemorySize maxUriLength();
+
+        /** Most header bytes ("name: value" lines together) the gateway reads: 431 problem above it. */
+        MemorySize maxHeaderSize();
+
         /** How many buckets the rate limiter keeps at most (least recently used go first). */
         @WithDefault("100000")
         int maxRateLimitBuckets();
