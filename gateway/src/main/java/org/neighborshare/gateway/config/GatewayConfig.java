@@ -125,6 +125,12 @@ public interface GatewayConfig {
     interface Service {
         /** Base URL, e.g. http://localhost:8081; only scheme, host and port are used. */
         String url();
+
+        /**
+         * For an https URL: a PEM file with the certificates to trust for this service (e.g. the cluster's CA);
+         * without it, the JDK's trust store decides.
+         */
+        Optional<String> trustCertificate();
     }
 
     interface Route {
