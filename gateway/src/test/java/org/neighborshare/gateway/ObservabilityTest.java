@@ -135,4 +135,67 @@ class ObservabilityTest {
             logger.removeHandler(capture);
         }
     }
+
+    /**
+     * consent-service polls the feed every second: those lines are DEBUG, so the console shows what people do.
+     * A user's request stays INFO, and so does a poll that failed.
+     */
+    @Test
+    void routinePollingLogsAtDebugAndUserRequestsAtInfo() {
+        List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record instanceof ExtLogRecord ext) {
+                    ext.copyAll();
+                    records.add(ext);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(RequestObserver.ACCESS_LOGGER);
+        java.util.logging.Level before = logger.getLevel();
+        logger.setLevel(org.jboss.logmanager.Level.DEBUG); // so that DEBUG lines are published at all
+        logger.addHandler(capture);
+        try {
+            String poll = "poll-" + System.nanoTime();
+            String user = "user-" + System.nanoTime();
+            String refused = "refused-" + System.nanoTime();
+            given().header("X-Request-Id", poll)
+                    .header("Authorization", KeycloakTokens.user().role("feed-reader").azp("consent-service").bearer())
+                    .when().get("/api/feed/request-events").then().statusCode(200);
+            given().header("X-Request-Id", user).when().get("/api/public/agencies").then().statusCode(200);
+            given().header("X-Request-Id", refused).header("Authorization", KeycloakTokens.user().role("owner").bearer())
+                    .when().get("/api/feed/request-events").then().statusCode(403);
+            assertEquals(org.jboss.logmanager.Level.DEBUG, awaitRecord(records, poll).getLevel());
+            assertEquals(org.jboss.logmanager.Level.INFO, awaitRecord(records, user).getLevel());
+            assertEquals(org.jboss.logmanager.Level.INFO, awaitRecord(records, refused).getLevel());
+        } finally {
+            logger.removeHandler(capture);
+            logger.setLevel(before);
+        }
+    }
+
+    private static ExtLogRecord awaitRecord(List<ExtLogRecord> records, String requestId) {
+        for (int i = 0; i < 100; i++) {
+            for (ExtLogRecord r : records) {
+                if (requestId.equals(r.getMdc("requestId"))) {
+                    return r;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no access-log record for " + requestId);
+    }
 }

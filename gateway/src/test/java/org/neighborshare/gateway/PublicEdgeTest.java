@@ -87,7 +87,7 @@ class PublicEdgeTest {
     @Test
     void aGarbageRequestLineIsA400() throws Exception {
         for (String garbage : List.of("\u0001\u0002 garbage \u0003\r\nHost: x\r\n\r\n",
-                "GET /api/public/agencies HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n")) {
+                "GET\r\nHost: localhost\r\n\r\n", "GET /api/public/agencies HTTP/1.1 extra\r\n\r\n")) {
             RawHttp.Response response = RawHttp.exchange(RestAssured.port, garbage);
             assertEquals(400, response.status(), response.head());
         }
