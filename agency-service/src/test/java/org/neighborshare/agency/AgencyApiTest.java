@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.neighborshare.testsupport.PostgresResource;
@@ -36,9 +38,13 @@ class AgencyApiTest {
         given().header("Authorization", foreign).get("/api/vetting/queue").then().statusCode(401);
     }
 
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL managementHealth;
+
     @Test
-    void healthNeedsNoToken() {
-        given().get("/q/health/ready").then().statusCode(200);
+    void healthIsOnTheManagementPortWithoutATokenAndNotOnTheApiPort() {
+        given().get(managementHealth).then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test

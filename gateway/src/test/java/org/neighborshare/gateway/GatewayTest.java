@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -387,8 +388,11 @@ class GatewayTest {
                 .body("detail", not(containsString("Exception")));
     }
 
+    @TestHTTPResource(value = "/health/live", management = true)
+    java.net.URL managementLiveness;
+
     @Test
-    void gatewayHealthIsServedByTheGatewayItself() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    void gatewayHealthIsServedByTheGatewayItselfOnItsManagementPort() {
+        given().when().get(managementLiveness).then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -21,14 +23,24 @@ import org.neighborshare.gateway.observability.RequestObserver;
 import org.neighborshare.gateway.support.FakeServices;
 import org.neighborshare.gateway.support.KeycloakTokens;
 
-/** Prometheus metrics per route and status on /q/metrics, and one access-log record per request. */
+/**
+ * Prometheus metrics per route and status on /q/metrics of the management port, and one access-log record per
+ * request.
+ */
 @QuarkusTest
 @WithTestResource(FakeServices.class)
 class ObservabilityTest {
 
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
+
+    private String metrics() {
+        return given().when().get(metricsUrl).then().statusCode(200).extract().asString();
+    }
+
     /** The count of gateway_requests_seconds for a route, method and status (0 when there is no such series). */
-    private static double requests(String route, String method, String status) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    private double requests(String route, String method, String status) {
+        String metrics = metrics();
         double total = 0;
         for (String line : metrics.split("\n")) {
             if (line.startsWith("gateway_requests_seconds_count{") && line.contains("route=\"" + route + "\"")
@@ -59,13 +71,13 @@ class ObservabilityTest {
         String id = java.util.UUID.randomUUID().toString();
         given().when().get("/api/public/agencies/" + id).then().statusCode(200);
         given().when().get("/api/unknown/" + id).then().statusCode(404);
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = metrics();
         assertFalse(metrics.contains(id), "a path became a metric tag");
     }
 
     @Test
     void metricsExportEachServicesCircuitState() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = metrics();
         Matcher m = Pattern.compile("gateway_circuit_open\\{[^}]*service=\"consent-service\"[^}]*} (\\S+)")
                 .matcher(metrics);
         assertTrue(m.find(), "no circuit gauge for consent-service");
@@ -122,5 +134,68 @@ class ObservabilityTest {
         } finally {
             logger.removeHandler(capture);
         }
+    }
+
+    /**
+     * consent-service polls the feed every second: those lines are DEBUG, so the console shows what people do.
+     * A user's request stays INFO, and so does a poll that failed.
+     */
+    @Test
+    void routinePollingLogsAtDebugAndUserRequestsAtInfo() {
+        List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record instanceof ExtLogRecord ext) {
+                    ext.copyAll();
+                    records.add(ext);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(RequestObserver.ACCESS_LOGGER);
+        java.util.logging.Level before = logger.getLevel();
+        logger.setLevel(org.jboss.logmanager.Level.DEBUG); // so that DEBUG lines are published at all
+        logger.addHandler(capture);
+        try {
+            String poll = "poll-" + System.nanoTime();
+            String user = "user-" + System.nanoTime();
+            String refused = "refused-" + System.nanoTime();
+            given().header("X-Request-Id", poll)
+                    .header("Authorization", KeycloakTokens.user().role("feed-reader").azp("consent-service").bearer())
+                    .when().get("/api/feed/request-events").then().statusCode(200);
+            given().header("X-Request-Id", user).when().get("/api/public/agencies").then().statusCode(200);
+            given().header("X-Request-Id", refused).header("Authorization", KeycloakTokens.user().role("owner").bearer())
+                    .when().get("/api/feed/request-events").then().statusCode(403);
+            assertEquals(org.jboss.logmanager.Level.DEBUG, awaitRecord(records, poll).getLevel());
+            assertEquals(org.jboss.logmanager.Level.INFO, awaitRecord(records, user).getLevel());
+            assertEquals(org.jboss.logmanager.Level.INFO, awaitRecord(records, refused).getLevel());
+        } finally {
+            logger.removeHandler(capture);
+            logger.setLevel(before);
+        }
+    }
+
+    private static ExtLogRecord awaitRecord(List<ExtLogRecord> records, String requestId) {
+        for (int i = 0; i < 100; i++) {
+            for (ExtLogRecord r : records) {
+                if (requestId.equals(r.getMdc("requestId"))) {
+                    return r;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no access-log record for " + requestId);
     }
 }

@@ -111,12 +111,17 @@ public final class Main {
         sb.append(" Neighbor Share is running (local demo). Ctrl-C stops everything.\n");
         sb.append("================================================================================\n");
         sb.append(String.format("  %-17s %s%n", "Gateway (API)", c.gatewayUrl()));
+        if (c.services().contains(Services.GATEWAY)) {
+            sb.append(String.format("  %-17s %s/q/health, %s/q/metrics  (management port, not public)%n",
+                    "gateway health", c.managementUrl(Services.GATEWAY), c.managementUrl(Services.GATEWAY)));
+        }
         sb.append(String.format("  %-17s %s   admin console %s/admin  (%s / %s, local demo only)%n", "Keycloak", kc, kc,
                 Suite.KEYCLOAK_ADMIN, Suite.KEYCLOAK_ADMIN_PASSWORD));
         sb.append(String.format("  %-17s %s%n", "realm issuer", c.issuerUrl()));
         for (String s : c.services()) {
             if (!Services.GATEWAY.equals(s)) {
-                sb.append(String.format("  %-17s %s  (behind the gateway)%n", s, c.url(s)));
+                sb.append(String.format("  %-17s %s  (behind the gateway; health and metrics on %s)%n", s,
+                        c.url(s), c.managementUrl(s)));
             }
         }
         sb.append(String.format("  %-17s localhost:%d  (user postgres, databases %s)%n", "PostgreSQL",

@@ -118,6 +118,7 @@ public final class Services {
         }
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.http.port", Integer.toString(config.port(name)));
+        p.put("quarkus.management.port", Integer.toString(config.managementPort(name)));
         p.put("quarkus.profile", "local");
         p.put("NEIGHBORS_KEYCLOAK_URL", config.url(KEYCLOAK));
         String db = database(name);

@@ -43,7 +43,7 @@ import java.util.concurrent.TimeoutException;
  * }</pre>
  *
  * <p>{@link #start()} starts what is not running yet and waits until each part is ready (Keycloak serves
- * the realm, each service answers 200 on {@code /q/health/ready}); if any part fails it stops everything
+ * the realm, each service answers 200 on {@code /q/health/ready} of its management port); if any part fails it stops everything
  * it started and throws a {@link SuiteException} quoting that part's last output. {@link #close()} (also run
  * by a shutdown hook, e.g. on Ctrl-C) stops every child with its descendants (SIGTERM, then SIGKILL after
  * 10 s) and then PostgreSQL. Thread-safe.
@@ -358,6 +358,9 @@ public final class Suite implements AutoCloseable {
             if (!isRunning(p) && !portFree(config.port(p))) {
                 taken.add(p + " " + config.port(p));
             }
+            if (Services.QUARKUS_SERVICES.contains(p) && !isRunning(p) && !portFree(config.managementPort(p))) {
+                taken.add(p + " (management) " + config.managementPort(p));
+            }
         }
         if (!taken.isEmpty()) {
             throw new SuiteException("port(s) already in use: " + String.join(", ", taken)
@@ -530,7 +533,8 @@ public final class Suite implements AutoCloseable {
             mp = process(Services.KEYCLOAK);
             launch(mp, cmd, env, home);
         }
-        awaitReady(mp, config.issuerUrl() + "/.well-known/openid-configuration", config.keycloakTimeout());
+        awaitReady(mp, config.issuerUrl() + "/.well-known/openid-configuration", config.keycloakUrl(),
+                config.keycloakTimeout());
     }
 
     private void startService(String service) {
@@ -551,9 +555,10 @@ public final class Suite implements AutoCloseable {
                 throw new SuiteException(name + " is not built (missing " + jar
                         + "): run ./mvnw -B install -DskipTests (or ./run-local --rebuild)");
             }
-            int port = config.port(name);
-            if (!portFree(port)) {
-                throw new SuiteException(name + " port " + port + " is already in use");
+            for (int port : new int[] {config.port(name), config.managementPort(name)}) {
+                if (!portFree(port)) {
+                    throw new SuiteException(name + " port " + port + " is already in use");
+                }
             }
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -572,7 +577,9 @@ public final class Suite implements AutoCloseable {
             }
             launch(mp, cmd, Map.of(), workDir);
         }
-        awaitReady(mp, config.url(name) + "/q/health/ready", config.serviceTimeout());
+        // Health is served on the management interface only, never on the service's API port.
+        awaitReady(mp, config.managementUrl(name) + "/q/health/ready",
+                config.url(name) + " (management " + config.managementUrl(name) + ")", config.serviceTimeout());
     }
 
     private void launch(ManagedProcess mp, List<String> cmd, Map<String, String> env, Path workDir) {
@@ -584,7 +591,8 @@ public final class Suite implements AutoCloseable {
         launcherLog.line("started " + mp.name() + " (pid " + mp.process().pid() + ")");
     }
 
-    private void awaitReady(ManagedProcess mp, String url, Duration timeout) {
+    /** Polls {@code url} until it answers 200; {@code servedAt} is what the ready line names. */
+    private void awaitReady(ManagedProcess mp, String url, String servedAt, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build();
         while (true) {
@@ -601,8 +609,7 @@ public final class Suite implements AutoCloseable {
                 if (r.statusCode() == 200) {
                     Duration d = Duration.ofNanos(mp.elapsedNanos());
                     readyTimes.put(mp.name(), d);
-                    launcherLog.line(mp.name() + " ready at " + url.replaceFirst("(https?://[^/]+).*", "$1")
-                            + " in " + format(d));
+                    launcherLog.line(mp.name() + " ready at " + servedAt + " in " + format(d));
                     return;
                 }
             } catch (IOException e) {

@@ -26,7 +26,10 @@ import java.util.Set;
  * @param extraArgs       per part (canonical name): extra JVM arguments for a Quarkus service
  *                        (e.g. {@code -Dx=y}, placed before {@code -jar}), extra {@code kc.sh} arguments for keycloak
  * @param keycloakTimeout how long to wait for Keycloak's realm to be served
- * @param serviceTimeout  how long to wait for a service's {@code /q/health/ready}
+ * @param serviceTimeout  how long to wait for a service's {@code /q/health/ready} (on its management port)
+ *
+ * <p>Each Quarkus service has a second port, its management interface ({@link #managementPort}): health and
+ * metrics live only there, never on the port that serves the API.
  */
 public record SuiteConfig(
         Path repoRoot,
@@ -51,6 +54,11 @@ public record SuiteConfig(
 
     public static final Duration DEFAULT_KEYCLOAK_TIMEOUT = Duration.ofSeconds(300);
     public static final Duration DEFAULT_SERVICE_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * A service's management interface listens this far above its HTTP port (gateway 8080 → 9080, e2e 18080 →
+     * 19080), so every way of moving the HTTP ports (the e2e port offset included) moves the management ports too.
+     */
+    public static final int MANAGEMENT_PORT_SHIFT = 1000;
 
     public SuiteConfig {
         repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -71,7 +79,9 @@ public record SuiteConfig(
         extraArgs.forEach((k, v) -> extra.merge(Services.canonical(k), List.copyOf(v), SuiteConfig::concat));
         extraArgs = Map.copyOf(extra);
         Set<Integer> seen = new HashSet<>();
-        for (int p : new int[] {postgresPort, keycloakPort, gatewayPort, agencyPort, requestPort, consentPort}) {
+        for (int p : new int[] {postgresPort, keycloakPort, gatewayPort, agencyPort, requestPort, consentPort,
+                gatewayPort + MANAGEMENT_PORT_SHIFT, agencyPort + MANAGEMENT_PORT_SHIFT,
+                requestPort + MANAGEMENT_PORT_SHIFT, consentPort + MANAGEMENT_PORT_SHIFT}) {
             if (p < 1 || p > 65535) {
                 throw new IllegalArgumentException("port out of range: " + p);
             }
@@ -85,7 +95,10 @@ public record SuiteConfig(
         }
     }
 
-    /** The local run: {@code <repo>/.local}, PostgreSQL 54320, Keycloak 8180, gateway 8080, services 8081–8083. */
+    /**
+     * The local run: {@code <repo>/.local}, PostgreSQL 54320, Keycloak 8180, gateway 8080, services 8081–8083
+     * (management interfaces 9080–9083).
+     */
     public static SuiteConfig defaults() {
         return defaults(findRepoRoot());
     }
@@ -99,7 +112,7 @@ public record SuiteConfig(
 
     /**
      * For end-to-end tests: ports that do not clash with a local run (PostgreSQL 54330, Keycloak 18180,
-     * gateway 18080, services 18081–18083), the given data dir (pass a fresh one for a fresh suite),
+     * gateway 18080, services 18081–18083, management interfaces 19080–19083), the given data dir (pass a fresh one for a fresh suite),
      * logs to files only.
      */
     public static SuiteConfig forTests(Path dataDir) {
@@ -163,6 +176,20 @@ public record SuiteConfig(
             default:
                 throw new IllegalArgumentException(name);
         }
+    }
+
+    /** The port of a Quarkus service's management interface (health, metrics): its HTTP port + 1000. */
+    public int managementPort(String name) {
+        String c = Services.canonical(name);
+        if (!Services.QUARKUS_SERVICES.contains(c)) {
+            throw new IllegalArgumentException(c + " has no management interface");
+        }
+        return port(c) + MANAGEMENT_PORT_SHIFT;
+    }
+
+    /** {@code http://localhost:<management port>} of a Quarkus service: {@code /q/health}, {@code /q/metrics}. */
+    public String managementUrl(String name) {
+        return "http://localhost:" + managementPort(name);
     }
 
     /** {@code http://localhost:<port>} of keycloak or a service. */

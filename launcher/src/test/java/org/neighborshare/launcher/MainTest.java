@@ -38,6 +38,7 @@ class MainTest {
         String banner = bytes.toString(StandardCharsets.UTF_8);
         for (String s : List.of("http://localhost:8080", "http://localhost:8180/admin", "admin / admin",
                 "http://localhost:8081", "http://localhost:8082", "http://localhost:8083", "localhost:54320",
+                "http://localhost:9080/q/health", "http://localhost:9080/q/metrics", "http://localhost:9083",
                 "neighbors-demo", "reviewer.rivera", "investigator in agency")) {
             assertTrue(banner.contains(s), s + " missing from\n" + banner);
         }

@@ -40,6 +40,7 @@ class ServicesTest {
         SuiteConfig c = SuiteConfig.forTests(Path.of("/tmp/x"));
         Map<String, String> p = Services.systemProperties(c, "consent");
         assertEquals("18083", p.get("quarkus.http.port"));
+        assertEquals("19083", p.get("quarkus.management.port"));
         assertEquals("local", p.get("quarkus.profile"));
         assertEquals("jdbc:postgresql://localhost:54330/consent", p.get("quarkus.datasource.jdbc.url"));
         assertEquals("postgres", p.get("quarkus.datasource.username"));
@@ -53,6 +54,7 @@ class ServicesTest {
         SuiteConfig c = SuiteConfig.forTests(Path.of("/tmp/x"));
         Map<String, String> p = Services.systemProperties(c, Services.GATEWAY);
         assertEquals("18080", p.get("quarkus.http.port"));
+        assertEquals("19080", p.get("quarkus.management.port"));
         assertEquals("http://localhost:18081", p.get("gateway.services.agency-service.url"));
         assertEquals("http://localhost:18082", p.get("gateway.services.request-service.url"));
         assertEquals("http://localhost:18083", p.get("gateway.services.consent-service.url"));

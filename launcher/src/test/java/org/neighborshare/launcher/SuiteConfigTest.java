@@ -90,6 +90,25 @@ class SuiteConfigTest {
     }
 
     @Test
+    void healthAndMetricsHaveTheirOwnManagementPortPerService() throws IOException {
+        SuiteConfig local = SuiteConfig.defaults(fakeRepo());
+        assertEquals(List.of(9080, 9081, 9082, 9083), List.of(local.managementPort("gateway"),
+                local.managementPort("agency"), local.managementPort("request"), local.managementPort("consent")));
+        assertEquals("http://localhost:9080", local.managementUrl(Services.GATEWAY));
+        SuiteConfig tests = SuiteConfig.forTests(tmp.resolve("data"));
+        assertEquals(List.of(19080, 19081, 19082, 19083), List.of(tests.managementPort("gateway"),
+                tests.managementPort("agency"), tests.managementPort("request"), tests.managementPort("consent")));
+        // Moving the HTTP ports (the e2e port offset does) moves the management ports along.
+        SuiteConfig shifted = tests.withPorts(54730, 18580, 18480, 18481, 18482, 18483);
+        assertEquals(19480, shifted.managementPort(Services.GATEWAY));
+        assertEquals(19483, shifted.managementPort(Services.CONSENT));
+        assertThrows(IllegalArgumentException.class, () -> local.managementPort("keycloak"));
+        assertThrows(IllegalArgumentException.class, () -> local.managementPort("postgres"));
+        // A management port may not land on another part's port.
+        assertThrows(IllegalArgumentException.class, () -> local.withPorts(54320, 9080, 8080, 8081, 8082, 8083));
+    }
+
+    @Test
     void servicesAreCanonicalAndInStartOrder() throws IOException {
         SuiteConfig c = SuiteConfig.defaults(fakeRepo()).withServices("gateway", "agency", "agency-service");
         assertEquals(List.of(Services.AGENCY, Services.GATEWAY), c.services());

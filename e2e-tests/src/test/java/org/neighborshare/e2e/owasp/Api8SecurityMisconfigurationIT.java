@@ -138,10 +138,13 @@ class Api8SecurityMisconfigurationIT {
             Response r = Gateway.anonymous().get(path);
             Problems.assertProblem(r, 404);
         }
-        // The gateway's own metrics are on its port (k8s/README.md: keep /q off the ingress). What they show must not
-        // identify anybody: route names and statuses, no paths with ids, no users, no tokens.
+        // The gateway's own metrics are on its management port only (the public port answers 404, OperationalIT).
+        // Even there, what they show must not identify anybody: route names and statuses, no paths with ids, no
+        // users, no tokens.
         Gateway.as(w.investigatorA).get("/api/agencies/" + w.agencyA + "/requests/" + w.requestA).then().statusCode(200);
-        String metrics = Gateway.anonymous().get("/q/metrics").then().extract().asString();
+        Problems.assertProblem(Gateway.anonymous().get("/q/metrics"), 404);
+        String metrics = io.restassured.RestAssured.given().baseUri(RunningSuite.config().managementUrl("gateway"))
+                .get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("gateway_requests_seconds"), "metrics moved? " + metrics.length());
         assertFalse(UUID_PATTERN.matcher(metrics).find(), "metrics carry ids");
         for (String secret : List.of(w.investigatorA, w.ownerA, "Bearer", "eyJ", "/api/agencies/")) {

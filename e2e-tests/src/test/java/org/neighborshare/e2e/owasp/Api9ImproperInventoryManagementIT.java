@@ -95,8 +95,11 @@ class Api9ImproperInventoryManagementIT {
                     path + " served a service's health: " + body);
             assertTrue(r.statusCode() >= 400, path + " answered " + r.statusCode() + ": " + body);
         }
-        // What the gateway port does serve under /q is the gateway's own liveness, with nothing of the services.
-        Response health = Gateway.anonymous().get("/q/health");
+        // The gateway's public port serves nothing under /q, not even its own health: that is on its management port,
+        // and tells nothing of the services either.
+        Problems.assertProblem(Gateway.anonymous().get("/q/health"), 404);
+        Response health = io.restassured.RestAssured.given()
+                .baseUri(RunningSuite.config().managementUrl("gateway")).get("/q/health");
         assertEquals(200, health.statusCode());
         for (String service : Inventory.SERVICES) {
             assertFalse(health.asString().contains(service), health.asString());

@@ -3,9 +3,7 @@ package org.neighborshare.gateway.agency;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -13,11 +11,11 @@ import io.vertx.core.json.JsonObject;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.neighborshare.gateway.config.GatewayConfig;
+import org.neighborshare.gateway.proxy.UpstreamClients;
 import org.neighborshare.gateway.resilience.CircuitBreaker;
 import org.neighborshare.gateway.resilience.CircuitBreakers;
 import org.neighborshare.gateway.routing.Requester;
@@ -51,7 +49,8 @@ public class AgencyStates {
     private final CircuitBreaker breaker;
 
     @Inject
-    public AgencyStates(Vertx vertx, GatewayConfig config, InternalTokenMinter minter, CircuitBreakers breakers) {
+    public AgencyStates(UpstreamClients clients, GatewayConfig config, InternalTokenMinter minter,
+                        CircuitBreakers breakers) {
         this.minter = minter;
         // The same circuit as calls proxied to agency-service: while it is open, fail fast instead of waiting for
         // the connect timeout on every member call.
@@ -60,14 +59,9 @@ public class AgencyStates {
         if (cacheFor.compareTo(MAX_STALENESS) > 0) {
             throw new IllegalStateException("gateway.agency-state.cache-for must be at most " + MAX_STALENESS);
         }
-        URI url = URI.create(config.services().get("agency-service").url());
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setName("gateway-agency-states")
-                .setDefaultHost(url.getHost())
-                .setDefaultPort(url.getPort() > 0 ? url.getPort() : 80)
-                .setConnectTimeout((int) config.upstream().connectTimeout().toMillis())
-                .setKeepAlive(true)
-                .setKeepAliveTimeout(30));
+        // Built like the proxy's client, so that an https agency-service is reached over https here too.
+        this.client = clients.create("agency-service", "gateway-agency-states",
+                config.upstream().maxConnectionsPerService());
         this.timeout = config.upstream().connectTimeout();
         this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(cacheFor).buildAsync();
     }

@@ -68,6 +68,20 @@ public interface GatewayConfig {
         @WithDefault("size,limit,page-size,pageSize,page_size,per_page")
         List<String> pageSizeParams();
 
+        /**
+         * Longest request target (path and query) the gateway reads: 414 problem above it. Must stay below
+         * {@code quarkus.http.limits.max-initial-line-length}, or the codec answers first, with an empty body.
+         */
+        @WithDefault("8K")
+        MemorySize maxUriLength();
+
+        /**
+         * Most header bytes ("name: value" lines together) the gateway reads: 431 problem above it. A Keycloak access
+         * token with many groups is a few KiB. Must stay below {@code quarkus.http.limits.max-header-size}.
+         */
+        @WithDefault("16K")
+        MemorySize maxHeaderSize();
+
         /** How many buckets the rate limiter keeps at most (least recently used go first). */
         @WithDefault("100000")
         int maxRateLimitBuckets();
@@ -119,6 +133,12 @@ public interface GatewayConfig {
     interface Service {
         /** Base URL, e.g. http://localhost:8081; only scheme, host and port are used. */
         String url();
+
+        /**
+         * For an https URL: a PEM file with the certificates to trust for this service (e.g. the cluster's CA);
+         * without it, the JDK's trust store decides.
+         */
+        Optional<String> trustCertificate();
     }
 
     interface Route {
@@ -152,6 +172,13 @@ public interface GatewayConfig {
 
         /** Overrides {@code gateway.limits.max-page-size}. */
         Optional<Integer> maxPageSize();
+
+        /**
+         * Routine service-to-service polling (the event feed, directory lookups, counts): its access-log lines are
+         * DEBUG, so that a poll every second does not bury the console; everything else logs at INFO.
+         */
+        @WithDefault("false")
+        boolean routine();
     }
 
     interface InternalTokenConfig {

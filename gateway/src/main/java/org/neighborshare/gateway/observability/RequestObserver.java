@@ -27,6 +27,7 @@ public class RequestObserver {
 
     private static final Logger ACCESS = Logger.getLogger(ACCESS_LOGGER);
     private static final String ROUTE = "neighbors.route";
+    private static final String ROUTINE = "neighbors.routine";
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final MeterRegistry registry;
@@ -47,6 +48,9 @@ public class RequestObserver {
     /** Names the route that matched, for the metrics and the log. */
     public static void matched(RoutingContext ctx, Route route) {
         ctx.put(ROUTE, route.name());
+        if (route.routine()) {
+            ctx.put(ROUTINE, Boolean.TRUE);
+        }
     }
 
     private void end(RoutingContext ctx, String requestId, long start) {
@@ -63,7 +67,10 @@ public class RequestObserver {
                 .tag("status", Integer.toString(status))
                 .register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
-        if (accessLog && ACCESS.isInfoEnabled()) {
+        // Routine polling is DEBUG unless it failed: a feed that stops answering 200 is worth seeing.
+        Logger.Level level = Boolean.TRUE.equals(ctx.get(ROUTINE)) && status < 400 ? Logger.Level.DEBUG
+                : Logger.Level.INFO;
+        if (accessLog && ACCESS.isEnabled(level)) {
             long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
             MDC.put("requestId", requestId);
             MDC.put("route", route);
@@ -72,7 +79,7 @@ public class RequestObserver {
             MDC.put("status", Integer.toString(status));
             MDC.put("durationMs", Long.toString(millis));
             try {
-                ACCESS.infof("%s %s %d %d ms route=%s id=%s%s", method, ctx.normalizedPath(), status, millis, route,
+                ACCESS.logf(level, "%s %s %d %d ms route=%s id=%s%s", method, ctx.normalizedPath(), status, millis, route,
                         requestId, completed ? "" : " (client left early)");
             } finally {
                 MDC.remove("requestId");

@@ -1,9 +1,7 @@
 package org.neighborshare.gateway.proxy;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -63,29 +61,16 @@ public class Upstreams {
     }
 
     @Inject
-    public Upstreams(Vertx vertx, GatewayConfig config, Problems problems, CircuitBreakers breakers) {
+    public Upstreams(UpstreamClients clients, GatewayConfig config, Problems problems, CircuitBreakers breakers) {
         this.problems = problems;
         GatewayConfig.Upstream limits = config.upstream();
         config.services().forEach((name, service) -> {
+            UpstreamClients.Address address = clients.address(name);
+            HttpClient client = clients.create(name, "gateway-" + name, limits.maxConnectionsPerService());
             URI url = URI.create(service.url());
-            boolean tls = "https".equalsIgnoreCase(url.getScheme());
-            if (url.getHost() == null || !(tls || "http".equalsIgnoreCase(url.getScheme()))) {
-                throw new IllegalStateException("gateway.services." + name + ".url must be an http(s) URL: " + url);
-            }
-            int port = url.getPort() > 0 ? url.getPort() : tls ? 443 : 80;
-            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                    .setName("gateway-" + name)
-                    .setSsl(tls)
-                    .setDefaultHost(url.getHost())
-                    .setDefaultPort(port)
-                    .setConnectTimeout((int) limits.connectTimeout().toMillis())
-                    .setMaxPoolSize(limits.maxConnectionsPerService())
-                    .setKeepAlive(true)
-                    // Below a Quarkus server's idle timeout, so we do not reuse a connection it is closing.
-                    .setKeepAliveTimeout(30));
             // WebSocket tunnelling would bypass the interceptor, i.e. header stripping and the internal token.
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client);
-            proxy.origin(ctx -> origin(ctx, client, url.getHost(), port, tls, limits));
+            proxy.origin(ctx -> origin(ctx, client, address, limits));
             proxy.addInterceptor(new Interceptor(name, breakers.of(name), url));
             upstreams.put(name, new Upstream(name, client, proxy));
         });
@@ -101,13 +86,14 @@ public class Upstreams {
         }
     }
 
-    private Future<io.vertx.core.http.HttpClientRequest> origin(ProxyContext ctx, HttpClient client, String host,
-                                                                int port, boolean tls, GatewayConfig.Upstream limits) {
+    private Future<io.vertx.core.http.HttpClientRequest> origin(ProxyContext ctx, HttpClient client,
+                                                                UpstreamClients.Address address,
+                                                                GatewayConfig.Upstream limits) {
         Forward forward = ctx.get(FORWARD, Forward.class);
         RequestOptions options = new RequestOptions()
-                .setHost(host)
-                .setPort(port)
-                .setSsl(tls)
+                .setHost(address.host())
+                .setPort(address.port())
+                .setSsl(address.tls())
                 // Bounds the wait for a pooled connection too, not only the TCP connect.
                 .setConnectTimeout(limits.connectTimeout().toMillis())
                 .setIdleTimeout(forward.timeout().toMillis());

@@ -12,10 +12,11 @@ import java.util.Set;
  * @param rateLimit    the rate-limit group ({@code gateway.rate-limits.<group>})
  * @param maxBodySize  largest request body in bytes; larger is 413 and never reaches the service
  * @param maxPageSize  largest page size a query may ask for; larger is 400
+ * @param routine      the route carries routine service-to-service polling: its access-log lines are DEBUG
  */
 public record Route(int index, String name, List<PathPattern> paths, Set<String> methods, String service,
                     Access access, Optional<String> role, Optional<Duration> timeout, String rateLimit,
-                    long maxBodySize, int maxPageSize) {
+                    long maxBodySize, int maxPageSize, boolean routine) {
 
     public static final String AGENCY_ID = "agencyId";
 

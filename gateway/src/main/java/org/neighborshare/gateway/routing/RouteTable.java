@@ -95,7 +95,7 @@ public final class RouteTable {
                 errors.add(where + ": " + r.access() + " takes no role");
             }
             routes.add(new Route(i, name, paths, Set.copyOf(methods), r.service(), r.access(), r.role(), r.timeout(),
-                    r.rateLimit(), maxBody, maxPage));
+                    r.rateLimit(), maxBody, maxPage, r.routine()));
         }
         if (routes.isEmpty()) {
             errors.add("gateway.routes is empty");

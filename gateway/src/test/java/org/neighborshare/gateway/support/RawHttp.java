@@ -61,4 +61,32 @@ public final class RawHttp {
             return new Response(status, head, body);
         }
     }
+
+    /**
+     * Sends {@code request} byte for byte (request line, headers and all, nothing added) and reads until the
+     * server closes or {@code Connection: close} ends the answer.
+     */
+    public static Response exchange(int port, String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(all);
+            } catch (java.net.SocketException e) {
+                // a reset after the answer: what was read is the answer
+            }
+            String text = all.toString(StandardCharsets.UTF_8);
+            if (text.isEmpty()) {
+                return new Response(-1, "", "");
+            }
+            int split = text.indexOf("\r\n\r\n");
+            String head = split < 0 ? text : text.substring(0, split);
+            String body = split < 0 ? "" : text.substring(split + 4);
+            int status = Integer.parseInt(head.split(" ", 3)[1]);
+            return new Response(status, head, body);
+        }
+    }
 }

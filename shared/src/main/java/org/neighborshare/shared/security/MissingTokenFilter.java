@@ -13,7 +13,8 @@ import org.neighborshare.shared.problem.ProblemFailureHandler;
 /**
  * Invariant I6 at the door of every service: a call without a bearer token is answered 401 as a problem
  * before routing (Quarkus would otherwise send a bare challenge). Invalid tokens fail later in smallrye-jwt
- * and reach {@link ProblemFailureHandler}. Only the probes are open, for the kubelet. Active in every module
+ * and reach {@link ProblemFailureHandler}. No path is open: the probes are on the management interface, which
+ * this filter does not guard (it is another server, not reachable from outside the pod). Active in every module
  * that verifies internal tokens (it names its audience); the gateway, which verifies OIDC tokens, has none.
  */
 @ApplicationScoped
@@ -31,8 +32,7 @@ public class MissingTokenFilter {
         filters.register(ctx -> {
             String path = ctx.normalizedPath();
             String auth = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-            boolean probe = path.equals("/q/health") || path.startsWith("/q/health/");
-            if (probe || (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7))) {
+            if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 ctx.next();
             } else {
                 problems.write(ctx, Problem.of(401, "Unauthorized", "a token minted by the gateway is required")
