@@ -40,6 +40,8 @@ public class TestDoubles {
         private final Map<String, String> users = new ConcurrentHashMap<>();
         /** e-mail → user id of users who signed up with an e-mail nobody verified. */
         private final Map<String, String> unverified = new ConcurrentHashMap<>();
+        /** Users who hold the platform reviewer role in the identity provider. */
+        private final Set<String> reviewers = ConcurrentHashMap.newKeySet();
         /** agencyId → userId → roles. */
         private final Map<UUID, Map<String, Set<String>>> grants = new ConcurrentHashMap<>();
 
@@ -50,6 +52,11 @@ public class TestDoubles {
 
         public void signUpUnverified(String email, String userId) {
             unverified.put(email, userId);
+        }
+
+        /** As if an administrator granted the realm role reviewer in Keycloak. */
+        public void makeReviewer(String userId) {
+            reviewers.add(userId);
         }
 
         public Map<String, Set<String>> grantsOf(String agencyId) {
@@ -77,6 +84,11 @@ public class TestDoubles {
             grants.getOrDefault(agencyId, Map.of()).forEach((id, roles) ->
                     out.add(new Member(id, id, null, List.copyOf(roles))));
             return out;
+        }
+
+        @Override
+        public boolean isReviewer(String userId) {
+            return reviewers.contains(userId);
         }
 
         @Override

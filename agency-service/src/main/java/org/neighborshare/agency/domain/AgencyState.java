@@ -28,7 +28,7 @@ public enum AgencyState {
         return next().contains(target);
     }
 
-    /** Whether the agency has ever been admitted and so belongs in the public directory. */
+    /** Whether the agency is under vetting (a first application or a re-vetting). */
     public boolean isOpen() {
         return this == APPLIED || this == IN_REVIEW;
     }

@@ -80,6 +80,12 @@ public class KeycloakAgencyRoles implements AgencyRoles {
     }
 
     @Override
+    public boolean isReviewer(String userId) {
+        return call(() -> realm().users().get(userId).roles().realmLevel().listEffective().stream()
+                .anyMatch(r -> REVIEWER.equals(r.getName())));
+    }
+
+    @Override
     public Optional<String> userIdByEmail(String email) {
         return call(() -> verified(realm().users().searchByEmail(email, true)));
     }
@@ -105,24 +111,36 @@ public class KeycloakAgencyRoles implements AgencyRoles {
         }
     }
 
-    /** Finds a child group (or a top-level group when parentId is null), creating it if absent. */
+    /**
+     * Finds a child group (or a top-level group when parentId is null), creating it if absent. Idempotent even
+     * when someone else creates the same group in between: Keycloak's 409 for a duplicate name means the group
+     * exists, and it is looked up again rather than reported as an outage.
+     */
     private String childOrCreate(String parentId, String name) {
-        List<GroupRepresentation> existing = parentId == null
-                ? realm().groups().groups(name, true, 0, 10, true)
-                : realm().groups().group(parentId).getSubGroups(name, true, 0, 10, true);
-        Optional<GroupRepresentation> found = existing.stream().filter(g -> g.getName().equals(name)).findFirst();
+        Optional<String> found = child(parentId, name);
         if (found.isPresent()) {
-            return found.get().getId();
+            return found.get();
         }
         GroupRepresentation g = new GroupRepresentation();
         g.setName(name);
         try (Response r = parentId == null ? realm().groups().add(g) : realm().groups().group(parentId).subGroup(g)) {
+            if (r.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
+                return child(parentId, name).orElseThrow(() -> new WebApplicationException(
+                        "group " + name + " reported as existing but not found", 503));
+            }
             if (r.getStatus() >= 300) {
                 throw new WebApplicationException("group creation failed: " + r.getStatus(), r.getStatus());
             }
             String location = r.getLocation().getPath();
             return location.substring(location.lastIndexOf('/') + 1);
         }
+    }
+
+    private Optional<String> child(String parentId, String name) {
+        List<GroupRepresentation> existing = parentId == null
+                ? realm().groups().groups(name, true, 0, 10, true)
+                : realm().groups().group(parentId).getSubGroups(name, true, 0, 10, true);
+        return existing.stream().filter(g -> g.getName().equals(name)).findFirst().map(GroupRepresentation::getId);
     }
 
     /** Keycloak being unreachable is a 503 for our caller, never a stack trace. */

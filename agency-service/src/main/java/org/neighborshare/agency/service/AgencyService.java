@@ -18,6 +18,7 @@ import org.neighborshare.agency.config.AgencyConfig;
 import org.neighborshare.agency.domain.Agency;
 import org.neighborshare.agency.domain.AgencyDecision;
 import org.neighborshare.agency.domain.AgencyState;
+import org.neighborshare.agency.domain.FieldConflict;
 import org.neighborshare.agency.domain.Vetting;
 import org.neighborshare.agency.domain.VettingItem;
 import org.neighborshare.agency.roles.AgencyRoles;
@@ -28,6 +29,9 @@ import org.neighborshare.shared.security.Caller;
 /** Enrolment, vetting and the agency life cycle; each use case is one transaction, so a failure stores nothing. */
 @ApplicationScoped
 public class AgencyService {
+
+    /** Who the history names for an expiry. */
+    static final String EXPIRY = "scheduler";
 
     @Inject
     Clock clock;
@@ -40,9 +44,10 @@ public class AgencyService {
     public Agency apply(AgencyApplicationRequest in, Caller caller) {
         GeoJsonPolygon.parse(in.jurisdiction(), "jurisdiction");
         String domain = in.officialDomain().toLowerCase(Locale.ROOT);
+        // Racing applications for one domain queue here; each then sees whether an earlier one was stored.
+        Agency.lockDomain(domain);
         if (Agency.openApplicationExists(domain)) {
-            throw new ProblemException(409, "Conflict", "officialDomain: an open application for " + domain + " exists",
-                    List.of(new org.neighborshare.shared.problem.Problem.FieldError("officialDomain", "an open application exists")));
+            throw FieldConflict.of("officialDomain", "an open application for " + domain + " exists");
         }
         Instant now = clock.instant();
         Agency a = new Agency();
@@ -58,10 +63,7 @@ public class AgencyService {
         a.policyAcceptedAt = now;
         a.applicantId = caller.id();
         a.applicantEmail = caller.email().orElse("");
-        a.state = AgencyState.APPLIED;
-        a.appliedAt = now;
-        a.stateChangedAt = now;
-        a.persist();
+        a.submit(now);
         Vetting.tick(a.id, VettingItem.POLICY_ATTESTATION, Vetting.APPLICANT, "use policy accepted by " + caller.id(), now);
         if (caller.emailVerified() && caller.email().map(e -> domainOf(e).equals(domain)).orElse(false)) {
             Vetting.tick(a.id, VettingItem.OFFICIAL_DOMAIN, Vetting.IDENTITY_PROVIDER,
@@ -78,9 +80,10 @@ public class AgencyService {
         return Agency.list("state in ?1 order by appliedAt", List.of(AgencyState.APPLIED, AgencyState.IN_REVIEW));
     }
 
+    /** Ticks one checklist item; a second tick of the same item, also a simultaneous one, is a 409. */
     @Transactional
     public Agency check(UUID agencyId, VettingItem item, String note, Caller reviewer) {
-        Agency a = find(agencyId);
+        Agency a = lock(agencyId);
         requireIndependent(a, reviewer);
         if (!item.tickedByReviewer()) {
             throw ProblemException.invalidField("item", item + " is checked automatically, not by a reviewer");
@@ -88,80 +91,105 @@ public class AgencyService {
         if (!a.state.isOpen()) {
             throw ProblemException.conflict("agency " + agencyId + " is " + a.state + ", not under vetting");
         }
-        Vetting.tick(agencyId, item, reviewer.id(), note, clock.instant());
+        Instant now = clock.instant();
+        Vetting.tick(agencyId, item, reviewer.id(), note, now);
         if (a.state == AgencyState.APPLIED) {
-            a.transition(AgencyState.IN_REVIEW, null, clock.instant());
+            a.transition(AgencyState.IN_REVIEW, AgencyDecision.Action.START_REVIEW, null, reviewer.id(), now);
         }
         return a;
     }
 
     @Transactional
     public Agency decide(UUID agencyId, DecisionRequest decision, Caller reviewer) {
-        Agency a = find(agencyId);
+        Agency a = lock(agencyId);
         requireIndependent(a, reviewer);
         if (decision.decision() == DecisionRequest.Outcome.REJECT) {
-            record(a, AgencyState.REJECTED, "REJECT", decision.reason(), reviewer);
+            record(a, AgencyState.REJECTED, AgencyDecision.Action.REJECT, decision.reason(), reviewer);
             return a;
         }
         if (!a.state.isOpen()) {
             throw ProblemException.conflict("agency " + agencyId + " is " + a.state + " and cannot become APPROVED");
         }
         Vetting.requireApprovable(agencyId, reviewer.id());
-        record(a, AgencyState.APPROVED, "APPROVE", decision.reason(), reviewer);
-        // Roles are granted inside the transaction: if Keycloak fails, the approval rolls back with it.
+        // Approval makes the applicant agency-admin, and a platform reviewer holds no agency role: whoever applied
+        // while a reviewer, or became one since, is refused here (docs/rules.md, reviewers and agencies).
+        if (roles.isReviewer(a.applicantId)) {
+            throw ProblemException.conflict("the applicant of agency " + agencyId
+                    + " is a platform reviewer and cannot become its agency-admin");
+        }
+        record(a, AgencyState.APPROVED, AgencyDecision.Action.APPROVE, decision.reason(), reviewer);
+        // Roles are granted inside the transaction, under the agency's lock: if Keycloak fails, the approval rolls
+        // back with it, and a racing approval waits and then finds the agency approved (409).
         roles.createAgency(a.id);
         roles.grant(a.id, a.applicantId, Caller.AGENCY_ADMIN);
         return a;
     }
 
+    /**
+     * Suspension and revocation protect the public, so any reviewer may make them: unlike vetting or
+     * reinstatement they are not refused to a reviewer whom the agency counts as a member (docs/rules.md).
+     */
     @Transactional
     public Agency suspend(UUID agencyId, String reason, Caller reviewer) {
-        return change(agencyId, AgencyState.SUSPENDED, "SUSPEND", reason, reviewer);
+        Agency a = lock(agencyId);
+        record(a, AgencyState.SUSPENDED, AgencyDecision.Action.SUSPEND, reason, reviewer);
+        return a;
     }
 
     @Transactional
     public Agency reinstate(UUID agencyId, String reason, Caller reviewer) {
-        Agency a = find(agencyId);
+        Agency a = lock(agencyId);
+        requireIndependent(a, reviewer);
         if (a.state != AgencyState.SUSPENDED) {
             throw ProblemException.conflict("agency " + agencyId + " is " + a.state + "; only a suspended agency is reinstated");
         }
-        return change(agencyId, AgencyState.APPROVED, "REINSTATE", reason, reviewer);
+        record(a, AgencyState.APPROVED, AgencyDecision.Action.REINSTATE, reason, reviewer);
+        return a;
     }
 
+    /** See {@link #suspend}: never refused because of membership. */
     @Transactional
     public Agency revoke(UUID agencyId, String reason, Caller reviewer) {
-        return change(agencyId, AgencyState.REVOKED, "REVOKE", reason, reviewer);
+        Agency a = lock(agencyId);
+        record(a, AgencyState.REVOKED, AgencyDecision.Action.REVOKE, reason, reviewer);
+        return a;
     }
 
     /** Re-vetting brings an expired agency back into review with the reviewers' checklist items cleared. */
     @Transactional
     public Agency revet(UUID agencyId, String reason, Caller reviewer) {
-        Agency a = find(agencyId);
+        Agency a = lock(agencyId);
         requireIndependent(a, reviewer);
         if (a.state != AgencyState.EXPIRED) {
             throw ProblemException.conflict("agency " + agencyId + " is " + a.state + "; only an expired agency is re-vetted");
         }
         Vetting.resetReviewerItems(agencyId);
-        record(a, AgencyState.IN_REVIEW, "REVET", reason, reviewer);
+        record(a, AgencyState.IN_REVIEW, AgencyDecision.Action.REVET, reason, reviewer);
         return a;
     }
 
-    /** Approvals older than the validity period expire; run by the scheduler and by tests with a moved clock. */
+    /**
+     * Approvals older than the validity period expire; run by the scheduler and by tests with a moved clock.
+     * Takes the same row locks as a reviewer's decision, so an agency suspended meanwhile is skipped, not lost.
+     */
     @Transactional
     public int expireDue() {
         Instant now = clock.instant();
-        List<Agency> due = Agency.list("state = ?1 and approvedAt < ?2", AgencyState.APPROVED,
-                now.minus(config.approvalValidity()));
+        List<Agency> due = Agency.lockDueForExpiry(now.minus(config.approvalValidity()));
         for (Agency a : due) {
-            AgencyState from = a.state;
-            a.transition(AgencyState.EXPIRED, "approval older than " + config.approvalValidity().toDays() + " days", now);
-            log(a, from, "EXPIRE", a.stateReason, "scheduler", now);
+            a.transition(AgencyState.EXPIRED, AgencyDecision.Action.EXPIRE,
+                    "approval older than " + config.approvalValidity().toDays() + " days", EXPIRY, now);
         }
         return due.size();
     }
 
-    public List<AgencyDecision> decisions(UUID agencyId) {
-        return AgencyDecision.list("agencyId = ?1 order by decidedAt", agencyId);
+    /** The public history of an agency that is in the public directory. */
+    public List<AgencyDecision> history(UUID agencyId) {
+        Agency a = Agency.findById(agencyId);
+        if (a == null || !a.isPublic()) {
+            throw ProblemException.notFound("agency " + agencyId);
+        }
+        return AgencyDecision.historyOf(agencyId);
     }
 
     public Agency find(UUID id) {
@@ -172,14 +200,20 @@ public class AgencyService {
         return a;
     }
 
-    private Agency change(UUID agencyId, AgencyState target, String action, String reason, Caller reviewer) {
-        Agency a = find(agencyId);
-        requireIndependent(a, reviewer);
-        record(a, target, action, reason, reviewer);
+    /** The agency, locked for the rest of the transaction (see {@link Agency#lockById}). */
+    Agency lock(UUID id) {
+        Agency a = Agency.lockById(id);
+        if (a == null) {
+            throw ProblemException.notFound("agency " + id);
+        }
         return a;
     }
 
-    /** A reviewer who applied for or belongs to the agency cannot decide on it. */
+    /**
+     * A reviewer who applied for or belongs to the agency cannot vet it or reinstate it. Membership is read from
+     * the reviewer's token; adding a reviewer to an agency is refused (MemberService), so this bites only on a
+     * role the identity provider granted by hand.
+     */
     private static void requireIndependent(Agency a, Caller reviewer) {
         boolean member = reviewer.agencyRoles().stream().anyMatch(r -> r.startsWith(a.id + ":"));
         if (reviewer.id().equals(a.applicantId) || member) {
@@ -187,23 +221,8 @@ public class AgencyService {
         }
     }
 
-    private void record(Agency a, AgencyState target, String action, String reason, Caller reviewer) {
-        AgencyState from = a.state;
-        Instant now = clock.instant();
-        a.transition(target, reason, now);
-        log(a, from, action, reason, reviewer.id(), now);
-    }
-
-    private static void log(Agency a, AgencyState from, String action, String reason, String by, Instant at) {
-        AgencyDecision d = new AgencyDecision();
-        d.agencyId = a.id;
-        d.reviewerId = by;
-        d.action = action;
-        d.fromState = from;
-        d.toState = a.state;
-        d.reason = reason;
-        d.decidedAt = at;
-        d.persist();
+    private void record(Agency a, AgencyState target, AgencyDecision.Action action, String reason, Caller reviewer) {
+        a.transition(target, action, reason, reviewer.id(), clock.instant());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.neighborshare.agency.config.AgencyConfig;
 import org.neighborshare.agency.domain.Agency;
+import org.neighborshare.agency.domain.AgencyDecision;
 import org.neighborshare.agency.domain.AgencyState;
 import org.neighborshare.agency.domain.AgencyType;
 
@@ -21,6 +22,7 @@ import org.neighborshare.agency.domain.AgencyType;
 public class DemoAgency {
 
     public static final UUID ID = UUID.fromString("5d1d0a6e-8f4b-4a52-9c55-7a1f3c2b9e01");
+    private static final String SEEDER = "local-demo-seed";
 
     @Inject
     AgencyConfig config;
@@ -47,11 +49,9 @@ public class DemoAgency {
         a.policyAcceptedAt = now;
         a.applicantId = "0b6f1c1e-0000-4000-8000-00000000b001";
         a.applicantEmail = "nokafor@riverton-pd.example";
-        a.state = AgencyState.APPROVED;
-        a.stateReason = "local demo agency";
-        a.appliedAt = now;
-        a.approvedAt = now;
-        a.stateChangedAt = now;
-        a.persist();
+        // Through the same steps as a vetted agency, so that its public history is complete too.
+        a.submit(now);
+        a.transition(AgencyState.IN_REVIEW, AgencyDecision.Action.START_REVIEW, null, SEEDER, now);
+        a.transition(AgencyState.APPROVED, AgencyDecision.Action.APPROVE, "local demo agency", SEEDER, now);
     }
 }

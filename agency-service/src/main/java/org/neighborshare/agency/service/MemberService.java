@@ -2,15 +2,21 @@ package org.neighborshare.agency.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
 import org.neighborshare.agency.domain.Agency;
 import org.neighborshare.agency.domain.AgencyState;
+import org.neighborshare.agency.domain.FieldConflict;
 import org.neighborshare.agency.roles.AgencyRoles;
 import org.neighborshare.shared.problem.ProblemException;
 import org.neighborshare.shared.security.Caller;
 
-/** An agency-admin manages who holds which role in their (approved) agency. */
+/**
+ * An agency-admin manages who holds which role in their (approved) agency. Changes hold the agency's row lock
+ * (see {@link Agency#lockById}) while they ask Keycloak, so they run one at a time per agency and never
+ * interleave with a suspension: of two simultaneous removals of one member, one is a 204 and the other a 404.
+ */
 @ApplicationScoped
 public class MemberService {
 
@@ -20,36 +26,55 @@ public class MemberService {
     AgencyRoles roles;
 
     public List<AgencyRoles.Member> list(UUID agencyId, Caller admin) {
-        requireAdminOfApproved(agencyId, admin);
+        requireAdmin(agencyId, admin);
+        requireApproved(agencies.find(agencyId));
         return roles.members(agencyId);
     }
 
+    @Transactional
     public AgencyRoles.Member add(UUID agencyId, String email, String role, Caller admin) {
-        requireAdminOfApproved(agencyId, admin);
+        requireAdmin(agencyId, admin);
+        requireApproved(agencies.lock(agencyId));
         if (!AgencyRoles.ROLES.contains(role)) {
             throw ProblemException.invalidField("role", "must be one of " + AgencyRoles.ROLES);
         }
         String userId = roles.userIdByEmail(email)
                 .orElseThrow(() -> ProblemException.invalidField("email",
                         "no user with this verified e-mail has signed up"));
+        // Platform reviewers and agency roles are mutually exclusive: an agency that could enrol its reviewers
+        // could make them too conflicted to suspend it, and could show them its requests (docs/rules.md).
+        if (roles.isReviewer(userId)) {
+            throw FieldConflict.of("email", "this user is a platform reviewer and cannot hold a role in an agency");
+        }
         roles.grant(agencyId, userId, role);
         return roles.members(agencyId).stream().filter(m -> m.userId().equals(userId)).findFirst()
                 .orElseThrow(() -> new ProblemException(503, "Service Unavailable", "role not visible yet", null));
     }
 
+    @Transactional
     public void remove(UUID agencyId, String userId, Caller admin) {
-        requireAdminOfApproved(agencyId, admin);
+        requireAdmin(agencyId, admin);
+        requireApproved(agencies.lock(agencyId));
         if (roles.members(agencyId).stream().noneMatch(m -> m.userId().equals(userId))) {
             throw ProblemException.notFound("member " + userId);
         }
         roles.revokeAll(agencyId, userId);
     }
 
-    private void requireAdminOfApproved(UUID agencyId, Caller admin) {
+    /**
+     * A platform reviewer acts for the platform, never for an agency, even if the identity provider still lists
+     * them in one (a reviewer role granted after they joined): their agency roles count for nothing here.
+     */
+    private static void requireAdmin(UUID agencyId, Caller admin) {
+        if (admin.hasRole(AgencyRoles.REVIEWER)) {
+            throw ProblemException.forbidden("a platform reviewer holds no role in agency " + agencyId);
+        }
         admin.requireAgencyRole(agencyId, Caller.AGENCY_ADMIN);
-        Agency a = agencies.find(agencyId);
+    }
+
+    private static void requireApproved(Agency a) {
         if (a.state != AgencyState.APPROVED) {
-            throw ProblemException.forbidden("agency " + agencyId + " is " + a.state);
+            throw ProblemException.forbidden("agency " + a.id + " is " + a.state);
         }
     }
 }
