@@ -296,6 +296,27 @@ class GatewayTest {
     }
 
     @Test
+    void aReviewerHoldsNoAgencyPowerWhateverGroupsTheTokenLists() {
+        // An agency that enlisted a reviewer (or a member later made reviewer) gains nothing from it.
+        String agency = "3c1d5e7f-9a2b-4c6d-8e0f-1a2b3c4d5e6f";
+        String bearer = KeycloakTokens.user().role("reviewer").agencyRole(agency, "investigator")
+                .agencyRole(agency, "agency-admin").bearer();
+        String requests = "/api/agencies/" + agency + "/requests";
+        given().header("Authorization", bearer)
+                .when().get(requests)
+                .then().statusCode(403).contentType(PROBLEM_JSON)
+                .body("detail", containsString("reviewer"));
+        given().header("Authorization", bearer)
+                .when().get("/api/agencies/" + agency + "/members")
+                .then().statusCode(403);
+        assertFalse(FakeServices.reached(requests));
+        // The platform's own powers over that agency stay.
+        given().header("Authorization", bearer)
+                .when().post("/api/agencies/" + agency + "/suspend")
+                .then().statusCode(200).body("service", equalTo("agency-service"));
+    }
+
+    @Test
     void anAgencyRoleDoesNotStandInForAnotherRoleOfTheSameAgency() {
         given().header("Authorization", KeycloakTokens.user().agencyRole(AGENCY_A, "agency-admin").bearer())
                 .when().get("/api/agencies/" + AGENCY_A + "/requests")

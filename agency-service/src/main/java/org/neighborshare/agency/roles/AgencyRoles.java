@@ -11,8 +11,6 @@ import java.util.UUID;
 public interface AgencyRoles {
 
     List<String> ROLES = List.of("agency-admin", "investigator");
-    /** The platform's realm role; never held together with a role in an agency. */
-    String REVIEWER = "reviewer";
 
     /** A member and the roles they hold in one agency. */
     record Member(String userId, String username, String email, List<String> roles) {

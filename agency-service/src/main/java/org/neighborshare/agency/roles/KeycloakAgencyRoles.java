@@ -20,6 +20,7 @@ import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.neighborshare.agency.config.AgencyConfig;
 import org.neighborshare.shared.problem.ProblemException;
+import org.neighborshare.shared.security.Caller;
 
 /**
  * Per-agency roles as Keycloak groups {@code /agencies/<agencyId>/<role>}, which the realm's group mapper puts in
@@ -82,7 +83,7 @@ public class KeycloakAgencyRoles implements AgencyRoles {
     @Override
     public boolean isReviewer(String userId) {
         return call(() -> realm().users().get(userId).roles().realmLevel().listEffective().stream()
-                .anyMatch(r -> REVIEWER.equals(r.getName())));
+                .anyMatch(r -> Caller.REVIEWER.equals(r.getName())));
     }
 
     @Override

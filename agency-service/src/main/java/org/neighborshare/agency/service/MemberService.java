@@ -61,14 +61,7 @@ public class MemberService {
         roles.revokeAll(agencyId, userId);
     }
 
-    /**
-     * A platform reviewer acts for the platform, never for an agency, even if the identity provider still lists
-     * them in one (a reviewer role granted after they joined): their agency roles count for nothing here.
-     */
     private static void requireAdmin(UUID agencyId, Caller admin) {
-        if (admin.hasRole(AgencyRoles.REVIEWER)) {
-            throw ProblemException.forbidden("a platform reviewer holds no role in agency " + agencyId);
-        }
         admin.requireAgencyRole(agencyId, Caller.AGENCY_ADMIN);
     }
 

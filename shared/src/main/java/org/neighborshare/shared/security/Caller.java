@@ -17,6 +17,8 @@ public class Caller {
 
     public static final String AGENCY_ADMIN = "agency-admin";
     public static final String INVESTIGATOR = "investigator";
+    /** The platform's realm role; it is never held together with a role in an agency. */
+    public static final String REVIEWER = "reviewer";
 
     @Inject
     JsonWebToken token;
@@ -54,8 +56,14 @@ public class Caller {
         return agencyRoles().contains(agencyId + ":" + role);
     }
 
-    /** A role held in agency A grants nothing in agency B (invariant I5). */
+    /**
+     * A role held in agency A grants nothing in agency B, and a platform reviewer acts for the platform, never for
+     * an agency, even if the identity provider still lists them in one (docs/invariants.md, I5).
+     */
     public void requireAgencyRole(Object agencyId, String role) {
+        if (hasRole(REVIEWER)) {
+            throw ProblemException.forbidden("a platform reviewer holds no role in agency " + agencyId);
+        }
         if (!hasAgencyRole(agencyId, role)) {
             throw ProblemException.forbidden("you are not " + role + " of agency " + agencyId);
         }
