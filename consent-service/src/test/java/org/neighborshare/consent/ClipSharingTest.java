@@ -567,16 +567,17 @@ class ClipSharingTest {
             share(owners.get(i), request, upload(owners.get(i), cams.get(i)));
         }
         answer(owners.get(5), request, "{\"answer\":\"DECLINE\"}", 200);
+        // 6 cameras of 6 owners: published rounded to 5 after the request's noise (SmallCounts), so 5 or 10.
         given().header("Authorization", counts).get("/api/directory/requests/" + request + "/counts").then()
                 .statusCode(200)
-                .body("camerasReached", equalTo(6))
+                .body("camerasReached", org.hamcrest.Matchers.anyOf(equalTo(5), equalTo(10)))
                 .body("neighboursShared", nullValue())
                 .body("clips", nullValue());
 
         share(owners.get(4), request, upload(owners.get(4), cams.get(4)));
         given().header("Authorization", counts).get("/api/directory/requests/" + request + "/counts").then()
                 .statusCode(200)
-                .body("camerasReached", equalTo(6))
+                .body("camerasReached", org.hamcrest.Matchers.anyOf(equalTo(5), equalTo(10)))
                 .body("neighboursShared", equalTo(5))
                 .body("clips", equalTo(5));
 

@@ -11,7 +11,7 @@ import java.util.List;
  * shared by every IT, so two requests serve all of them):
  * <ul>
  *   <li>Riverton publishes requests R1 and R2 (same area, nearly the same window); both reach Alice and Bob.</li>
- *   <li>Alice registers a camera "Garden gate" at a location no request or coarse area comes near, and uploads
+ *   <li>Alice registers a camera "Garden gate" (before R1 and R2, so that both are sent for it) and uploads
  *       A1, A2 and A3 with it; Bob uploads B1 and B2 with his seeded camera.</li>
  *   <li>R1: Alice shares A1 (she is "Neighbor 1" there). A2 is never shared. B2 is never shared.</li>
  *   <li>R2: Bob shares B1 first ("Neighbor 1"), then Alice shares A3 ("Neighbor 2").</li>
@@ -52,12 +52,13 @@ final class SharingScenario {
     final String b1Share;
 
     private SharingScenario() {
+        // Registered before the requests are published: only cameras a request was sent for may share for it.
+        aliceCamera = Clips.registerCamera(DemoData.ALICE, CAMERA_LABEL, CAMERA_LAT, CAMERA_LON);
         r1 = Requests.postAndPublish(Clips.uniqueCase("CLIPS-R1"));
         r2 = Requests.postAndPublish(Clips.uniqueCase("CLIPS-R2"));
         for (String owner : List.of(DemoData.ALICE, DemoData.BOB)) {
             Requests.awaitInbox(owner, ids -> ids.containsAll(List.of(r1, r2)), Duration.ofSeconds(20));
         }
-        aliceCamera = Clips.registerCamera(DemoData.ALICE, CAMERA_LABEL, CAMERA_LAT, CAMERA_LON);
         bobCamera = Clips.cameraIds(DemoData.BOB).get(0);
         recordedAt = Clips.inWindowOf(DemoData.ALICE, Duration.ofMinutes(10), r1, r2);
 

@@ -28,4 +28,12 @@ public class PublishedRequest extends PanacheEntityBase {
     public Instant expiresAt;
     public String state;
     public Instant endedAt;
+    /** Drawn once per request, 0..4, and kept (see {@code service.SmallCounts}; docs/invariants.md, I2). */
+    public short countNoiseCameras;
+    public short countNoiseNeighbours;
+    public short countNoiseClips;
+
+    public boolean openAt(Instant now) {
+        return OPEN.equals(state) && endedAt == null && now.isBefore(expiresAt);
+    }
 }

@@ -78,8 +78,9 @@ public class AgencyClipService {
                 .setParameter("clip", clipId).setParameter("request", requestId).setParameter("agency", agencyId)
                 .setParameter("now", now).getResultList();
         for (UUID shareId : shareIds) {
-            // Locked so a revocation waits for this decision rather than racing it.
-            Share share = Share.findById(shareId, LockModeType.PESSIMISTIC_READ);
+            // Locked so a revocation waits for this decision rather than racing it. A write lock, not a shared
+            // one: two first downloads that both held a shared lock and then set firstDownloadAt would deadlock.
+            Share share = Share.findById(shareId, LockModeType.PESSIMISTIC_WRITE);
             if (share == null || !share.validAt(now)) {
                 continue;
             }

@@ -14,15 +14,23 @@ public final class CameraMatch {
     }
 
     /**
-     * The delivery: one inbox item per owner reached, counting their cameras in the area; idempotent. JDBC
-     * parameters: 1 request id (uuid), 2 urgent (boolean), 3 received at (timestamp).
+     * The delivery: records which cameras were asked (only their clips may be shared for the request), then one
+     * inbox item per owner reached, counting their cameras in the area; idempotent. JDBC parameters: 1 request id
+     * (uuid), 2 urgent (boolean), 3 received at (timestamp). The update count is the number of owners reached.
      */
     public static String deliverySql(GeoCircle area) {
         return """
-                insert into inbox_item (id, owner_id, request_id, cameras, urgent, received_at, response)
-                select gen_random_uuid(), c.owner_id, ?, count(*), ?, ?, 'NONE'
+                with asked as (
+                    insert into inbox_camera (request_id, owner_id, camera_id)
+                    select ?, c.owner_id, c.id
                 """ + fromWhere(area) + """
-                group by c.owner_id
+                    on conflict do nothing
+                    returning request_id, owner_id
+                )
+                insert into inbox_item (id, owner_id, request_id, cameras, urgent, received_at, response)
+                select gen_random_uuid(), owner_id, request_id, count(*), ?, ?, 'NONE'
+                from asked
+                group by owner_id, request_id
                 on conflict (owner_id, request_id) do nothing
                 """;
     }

@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.neighborshare.consent.domain.PublishedRequest;
 import org.neighborshare.shared.problem.ProblemException;
 
 /**
- * Counts for the public request log. Cameras reached: the active cameras in the area when the request was
- * delivered. Neighbours shared and clips: over shares not revoked (expired shares still count: the sharing
- * happened). Declines are never counted or shown.
+ * Counts for the public request log, each published through {@link SmallCounts} (owners decide suppression, noisy
+ * rounding to 5). Cameras reached: the cameras asked at delivery, shown when 5+ owners were reached. Neighbours
+ * shared and clips: over shares not revoked (expired shares still count: the sharing happened), shown when 5+
+ * owners shared. Declines are never counted or shown.
  */
 @ApplicationScoped
 public class CountsService {
@@ -26,42 +28,53 @@ public class CountsService {
         return c;
     }
 
-    /** Counts of every known request among {@code requestIds}; unknown ids are left out. Three queries in all. */
+    /** Counts of every known request among {@code requestIds}; unknown ids are left out. Four queries in all. */
     public Map<UUID, RequestCounts> counts(Collection<UUID> requestIds) {
         if (requestIds.isEmpty()) {
             return Map.of();
         }
-        List<UUID> known = Panache.getEntityManager()
-                .createQuery("select p.id from PublishedRequest p where p.id in :r", UUID.class)
+        List<PublishedRequest> known = Panache.getEntityManager()
+                .createQuery("select p from PublishedRequest p where p.id in :r", PublishedRequest.class)
                 .setParameter("r", requestIds).getResultList();
-        Map<UUID, Long> cameras = grouped("""
-                select i.requestId, sum(i.cameras) from InboxItem i where i.requestId in :r group by i.requestId""",
-                known);
-        Map<UUID, Long> neighbours = grouped("""
-                select s.requestId, count(distinct s.ownerId) from Share s
-                where s.requestId in :r and s.revokedAt is null group by s.requestId""", known);
-        Map<UUID, Long> clips = grouped("""
-                select s.requestId, count(distinct sc.clipId) from Share s, ShareClip sc
-                where sc.shareId = s.id and s.requestId in :r and s.revokedAt is null group by s.requestId""", known);
+        List<UUID> ids = known.stream().map(p -> p.requestId).toList();
+        Map<UUID, long[]> reached = grouped("""
+                select i.requestId, count(i), sum(i.cameras) from InboxItem i
+                where i.requestId in :r group by i.requestId""", ids);
+        Map<UUID, long[]> shared = grouped("""
+                select s.requestId, count(distinct s.ownerId), count(distinct s.ownerId) from Share s
+                where s.requestId in :r and s.revokedAt is null group by s.requestId""", ids);
+        Map<UUID, long[]> clips = grouped("""
+                select s.requestId, count(distinct s.ownerId), count(distinct sc.clipId) from Share s, ShareClip sc
+                where sc.shareId = s.id and s.requestId in :r and s.revokedAt is null group by s.requestId""", ids);
+        long[] none = {0, 0};
         Map<UUID, RequestCounts> result = new LinkedHashMap<>();
-        for (UUID id : known) {
-            result.put(id, new RequestCounts(SmallCounts.suppress(cameras.getOrDefault(id, 0L)),
-                    SmallCounts.suppress(neighbours.getOrDefault(id, 0L)),
-                    SmallCounts.suppress(clips.getOrDefault(id, 0L))));
+        for (PublishedRequest p : known) {
+            long[] r = reached.getOrDefault(p.requestId, none);
+            long[] s = shared.getOrDefault(p.requestId, none);
+            long[] c = clips.getOrDefault(p.requestId, none);
+            result.put(p.requestId, new RequestCounts(
+                    SmallCounts.publish(r[1], r[0], p.countNoiseCameras),
+                    SmallCounts.publish(s[1], s[0], p.countNoiseNeighbours),
+                    SmallCounts.publish(c[1], c[0], p.countNoiseClips)));
         }
         return result;
     }
 
-    private static Map<UUID, Long> grouped(String hql, Collection<UUID> requestIds) {
-        Map<UUID, Long> byRequest = new HashMap<>();
+    /** Rows of (request id, owners, count) by request. */
+    private static Map<UUID, long[]> grouped(String hql, Collection<UUID> requestIds) {
+        Map<UUID, long[]> byRequest = new HashMap<>();
         if (requestIds.isEmpty()) {
             return byRequest;
         }
         List<Object[]> rows = Panache.getEntityManager().createQuery(hql, Object[].class)
                 .setParameter("r", requestIds).getResultList();
         for (Object[] row : rows) {
-            byRequest.put((UUID) row[0], row[1] == null ? 0 : ((Number) row[1]).longValue());
+            byRequest.put((UUID) row[0], new long[] {number(row[1]), number(row[2])});
         }
         return byRequest;
+    }
+
+    private static long number(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
     }
 }

@@ -1,5 +1,6 @@
 package org.neighborshare.consent.service;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -11,8 +12,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.neighborshare.consent.agency.AgencyDirectory;
+import org.neighborshare.consent.agency.AgencyStanding;
 import org.neighborshare.consent.api.AnswerRequest;
 import org.neighborshare.consent.domain.Clip;
 import org.neighborshare.consent.domain.InboxItem;
@@ -32,6 +36,8 @@ public class ShareService {
 
     @Inject
     Clock clock;
+    @Inject
+    AgencyDirectory agencies;
 
     /** A share with its clips. */
     public record ShareWithClips(Share share, List<UUID> clipIds) {
@@ -55,12 +61,19 @@ public class ShareService {
         if (item == null) {
             throw ProblemException.notFound("request " + requestId + " in your inbox");
         }
-        // The lock serialises answers to one request: pseudonym numbers are handed out one at a time.
-        PublishedRequest request = PublishedRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        // The agency's standing is read before any lock is taken (it may be an HTTP call); a request that has
+        // ended needs no directory to be refused.
+        PublishedRequest seen = PublishedRequest.findById(requestId);
+        AgencyStanding agency = seen.openAt(Times.now(clock)) ? agencies.standing(seen.agencyId)
+                : AgencyStanding.unknown(seen.agencyId);
+        // The lock serialises answers to one request: pseudonym numbers are handed out one at a time, and of
+        // simultaneous answers each sees what the ones before it stored.
+        PublishedRequest request = seen;
+        Panache.getEntityManager().refresh(request, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Times.now(clock);
-        if (!PublishedRequest.OPEN.equals(request.state) || request.endedAt != null
-                || !now.isBefore(request.expiresAt)) {
-            throw ProblemException.conflict("request " + requestId + " has ended; it can no longer be answered");
+        String refusal = Answerability.refusal(request, agency, now);
+        if (refusal != null) {
+            throw ProblemException.conflict("request " + requestId + " cannot be answered now: " + refusal);
         }
 
         if (in.answer() == AnswerRequest.Answer.DECLINE) {
@@ -74,6 +87,7 @@ public class ShareService {
         }
 
         List<Clip> clips = clipsToShare(ownerId, clipIds, request);
+        refuseAlreadyShared(ownerId, requestId, clipIds);
         RequestPseudonym pseudonym = RequestPseudonym.forOwner(requestId, ownerId);
         Share s = new Share();
         s.id = UUID.randomUUID();
@@ -120,19 +134,29 @@ public class ShareService {
         fail(errors);
     }
 
-    /** The caller's clips, locked against a concurrent retention deletion, each recorded within the window. */
+    /**
+     * The caller's clips, locked against a concurrent retention deletion, each recorded within the window by one
+     * of the owner's cameras the request was delivered for (recorded at delivery: a camera paused or deleted since
+     * still counts, one registered since was never asked).
+     */
     private static List<Clip> clipsToShare(String ownerId, List<UUID> clipIds, PublishedRequest request) {
+        Set<UUID> asked = InboxItem.askedCameras(request.requestId, ownerId);
+        // Locked in id order, as retention locks them, so two answers naming the same clips cannot deadlock.
+        clipIds.stream().sorted().forEach(id -> Clip.findById(id, LockModeType.PESSIMISTIC_WRITE));
         List<Clip> clips = new ArrayList<>();
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < clipIds.size(); i++) {
             UUID id = clipIds.get(i);
-            Clip c = Clip.findById(id, LockModeType.PESSIMISTIC_WRITE);
+            Clip c = Clip.findById(id);
             if (c == null || !c.ownerId.equals(ownerId)) {
                 throw ProblemException.notFound("clip " + id);
             }
             String field = "clipIds[" + i + "]";
             if (c.deletedAt != null) {
                 errors.add(new Problem.FieldError(field, "clip " + id + " was deleted"));
+            } else if (!asked.contains(c.cameraId)) {
+                errors.add(new Problem.FieldError(field, "clip " + id + " is from a camera this request was not "
+                        + "sent for: only clips of your cameras in the request's area when it arrived can be shared"));
             } else if (c.recordedAt.isBefore(request.windowStart) || !c.recordedAt.isBefore(request.windowEnd)) {
                 errors.add(new Problem.FieldError(field, "clip " + id + " was not recorded within the request's window "
                         + request.windowStart + " to " + request.windowEnd));
@@ -141,6 +165,30 @@ public class ShareService {
         }
         fail(errors);
         return clips;
+    }
+
+    /**
+     * A clip already given by one of the owner's shares for the request (not revoked) is not shared again: a
+     * repeated or simultaneous answer makes no second share. The caller holds the request's lock.
+     */
+    private static void refuseAlreadyShared(String ownerId, UUID requestId, List<UUID> clipIds) {
+        List<UUID> already = Panache.getEntityManager().createQuery("""
+                select sc.clipId from Share s, ShareClip sc
+                where sc.shareId = s.id and s.ownerId = :owner and s.requestId = :request
+                  and s.revokedAt is null and sc.clipId in :clips""", UUID.class)
+                .setParameter("owner", ownerId).setParameter("request", requestId).setParameter("clips", clipIds)
+                .getResultList();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < clipIds.size(); i++) {
+            if (already.contains(clipIds.get(i))) {
+                errors.add(new Problem.FieldError("clipIds[" + i + "]",
+                        "clip " + clipIds.get(i) + " is already shared for this request"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+            throw new ProblemException(409, "Conflict", detail, errors);
+        }
     }
 
     private static void fail(List<Problem.FieldError> errors) {

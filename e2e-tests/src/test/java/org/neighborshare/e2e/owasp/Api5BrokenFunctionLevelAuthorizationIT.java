@@ -131,7 +131,7 @@ class Api5BrokenFunctionLevelAuthorizationIT {
             }
             Problems.assertProblem(Gateway.as(user).get("/api/directory/requests/" + w.requestA + "/counts"), 403);
         }
-        // Each service account holds exactly its own function: consent-service reads the feed, nothing else.
+        // Each service account holds exactly its own functions: consent-service reads the feed and agency states.
         String consent = clientToken("consent-service", "local-demo-consent-secret");
         String request = clientToken("request-service", "local-demo-request-secret");
         bearer(consent).get("/api/feed/request-events").then().statusCode(200);
@@ -147,7 +147,9 @@ class Api5BrokenFunctionLevelAuthorizationIT {
         // request-service reads the public-log counts; consent-service, which serves them, may not read them back.
         bearer(request).queryParam("id", w.requestA).get("/api/directory/requests/counts").then().statusCode(200);
         Problems.assertProblem(bearer(consent).queryParam("id", w.requestA).get("/api/directory/requests/counts"), 403);
-        Problems.assertProblem(bearer(consent).get("/api/directory/agencies/" + w.agencyA), 403);
+        // consent-service reads agency states (sharing needs an APPROVED agency), through the same directory role.
+        bearer(consent).get("/api/directory/agencies/" + w.agencyA + "/status").then().statusCode(200)
+                .body("state", equalTo("APPROVED"));
         Problems.assertProblem(bearer(request).get("/api/feed/request-events"), 403);
         // Nor can a service account write what it only reads.
         Problems.assertProblem(bearer(consent).body("{}").post("/api/feed/request-events"), 405);

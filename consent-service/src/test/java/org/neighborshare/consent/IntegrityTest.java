@@ -1,0 +1,349 @@
+package org.neighborshare.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.neighborshare.consent.feed.FeedApplier;
+import org.neighborshare.shared.events.FeedPage;
+import org.neighborshare.shared.events.RequestPublished;
+import org.neighborshare.testsupport.PostgresResource;
+import org.neighborshare.testsupport.TestTokens;
+
+/**
+ * The sharing rules against adversarial and concurrent use: an agency that is not APPROVED gets nothing shared,
+ * only the cameras that were asked can share, counts count owners and resist differencing (I2), and simultaneous
+ * answers, downloads, revocations and deletes each have exactly one outcome.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class IntegrityTest {
+
+    @Inject
+    FeedApplier applier;
+    @Inject
+    ObjectMapper json;
+
+    // Each test its own area and window, far from the other test classes' cameras.
+    final double lat = 50 + Math.random() * 10;
+    final double lon = -60 + Math.random() * 10;
+    final Instant windowEnd = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    final Instant windowStart = windowEnd.minus(1, ChronoUnit.HOURS);
+    final Instant inWindow = windowStart.plus(10, ChronoUnit.MINUTES);
+
+    @AfterEach
+    void reset() {
+        TestDoubles.AGENCY_STATES.clear();
+    }
+
+    UUID publish(UUID agency, double radius) {
+        UUID requestId = UUID.randomUUID();
+        Instant now = Instant.now();
+        RequestPublished p = new RequestPublished(requestId, agency, "C-" + requestId, "BURGLARY", "garage",
+                windowStart, windowEnd, lat, lon, radius, false, now, now.plus(7, ChronoUnit.DAYS));
+        assertTrue(applier.apply(new FeedPage.Event(ClipSharingTest.SEQ.incrementAndGet(), UUID.randomUUID(),
+                RequestPublished.TYPE, requestId, json.valueToTree(p), now)));
+        return requestId;
+    }
+
+    UUID publish(UUID agency) {
+        return publish(agency, 300);
+    }
+
+    /** A camera {@code metres} north of the area's centre. */
+    String cameraAt(String owner, double metres) {
+        return ClipSharingTest.camera(owner, lat + metres / 111_195.0, lon);
+    }
+
+    String clip(String owner, String camera) {
+        return ClipSharingTest.upload(owner, camera, inWindow, ClipSharingTest.video(2048));
+    }
+
+    static String shareBody(String... clipIds) {
+        return "{\"answer\":\"SHARE\",\"clipIds\":[" + List.of(clipIds).stream().map(id -> "\"" + id + "\"")
+                .collect(Collectors.joining(",")) + "]}";
+    }
+
+    static ExtractableResponse<Response> inboxEntry(String owner, UUID request) {
+        return given().header("Authorization", ClipSharingTest.owner(owner)).get("/api/me/inbox").then()
+                .statusCode(200).extract();
+    }
+
+    static int shares(String owner, UUID request) {
+        return given().header("Authorization", ClipSharingTest.owner(owner)).get("/api/me/shares").then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.requestId == '" + request + "' }").size();
+    }
+
+    static String countsReader() {
+        return TestTokens.forService("consent-service").role("counts-reader").bearer();
+    }
+
+    static ExtractableResponse<Response> counts(UUID request) {
+        return given().header("Authorization", countsReader()).get("/api/directory/requests/" + request + "/counts")
+                .then().statusCode(200).extract();
+    }
+
+    /** Runs every call at once behind a start gate; returns their results in order. */
+    static <T> List<T> simultaneously(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch gate = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> c : calls) {
+                futures.add(pool.submit(() -> {
+                    gate.await();
+                    return c.call();
+                }));
+            }
+            gate.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- finding 5: an agency that is not APPROVED ----
+
+    @Test
+    void whileTheAgencyIsNotApprovedNothingCanBeSharedAndTheInboxSaysWhy() {
+        UUID agency = UUID.randomUUID();
+        String alice = UUID.randomUUID().toString();
+        String cam = cameraAt(alice, 50);
+        UUID request = publish(agency);
+        String first = clip(alice, cam);
+        String second = clip(alice, cam);
+        String entry = "find { it.requestId == '" + request + "' }.";
+        inboxEntry(alice, request).response().then().body(entry + "answerable", equalTo(true))
+                .body(entry + "reason", nullValue());
+
+        for (String[] state : new String[][] {{"SUSPENDED", "the agency is suspended"},
+                {"EXPIRED", "the agency's approval has expired"}, {"REVOKED", "the agency's approval was revoked"}}) {
+            TestDoubles.AGENCY_STATES.put(agency, state[0]);
+            ExtractableResponse<Response> refused = ClipSharingTest.answer(alice, request, shareBody(first), 409);
+            assertEquals("application/problem+json", refused.contentType());
+            assertTrue(refused.<String>path("detail").contains(state[1]), refused.asString());
+            ClipSharingTest.answer(alice, request, "{\"answer\":\"DECLINE\"}", 409);
+            inboxEntry(alice, request).response().then().body(entry + "answerable", equalTo(false))
+                    .body(entry + "reason", equalTo(state[1]));
+        }
+        assertEquals(0, shares(alice, request), "nothing was shared while the agency was not approved");
+
+        // The directory cannot be asked: never taken for approval.
+        TestDoubles.AGENCY_STATES.put(agency, TestDoubles.UNREACHABLE);
+        ClipSharingTest.answer(alice, request, shareBody(first), 503);
+        inboxEntry(alice, request).response().then().body(entry + "answerable", equalTo(false))
+                .body(entry + "reason", containsString("cannot be checked"));
+
+        // Reinstated: sharing works again.
+        TestDoubles.AGENCY_STATES.put(agency, "APPROVED");
+        ClipSharingTest.share(alice, request, first);
+        assertEquals(200, ClipSharingTest.download(agency, request, first));
+        inboxEntry(alice, request).response().then().body(entry + "answerable", equalTo(true));
+        // Shared while approved, suspended since: the owner cannot add more.
+        TestDoubles.AGENCY_STATES.put(agency, "SUSPENDED");
+        ClipSharingTest.answer(alice, request, shareBody(second), 409);
+        assertEquals(1, shares(alice, request));
+    }
+
+    // ---- finding 6: only the cameras that were asked ----
+
+    @Test
+    void onlyClipsOfTheCamerasTheRequestWasSentForCanBeShared() {
+        UUID agency = UUID.randomUUID();
+        String alice = UUID.randomUUID().toString();
+        String near = cameraAt(alice, 50);
+        String pausedLater = cameraAt(alice, 100);
+        String deletedLater = cameraAt(alice, 150);
+        String far = ClipSharingTest.camera(alice, lat - 30, lon + 40); // thousands of kilometres away
+        UUID request = publish(agency);
+        given().header("Authorization", ClipSharingTest.owner(alice)).get("/api/me/inbox").then()
+                .body("find { it.requestId == '" + request + "' }.cameras", equalTo(3));
+        String registeredLater = cameraAt(alice, 60); // inside the area, but the request was never sent for it
+
+        String fromNear = clip(alice, near);
+        String fromFar = clip(alice, far);
+        String fromLater = clip(alice, registeredLater);
+        String fromPaused = clip(alice, pausedLater);
+        String fromDeleted = clip(alice, deletedLater);
+        given().header("Authorization", ClipSharingTest.owner(alice))
+                .post("/api/me/cameras/" + pausedLater + "/pause").then().statusCode(200);
+        given().header("Authorization", ClipSharingTest.owner(alice))
+                .delete("/api/me/cameras/" + deletedLater).then().statusCode(204);
+
+        ExtractableResponse<Response> farRefused = ClipSharingTest.answer(alice, request, shareBody(fromFar), 422);
+        assertEquals("clipIds[0]", farRefused.path("errors[0].field"));
+        assertTrue(farRefused.<String>path("detail").contains("not sent for"), farRefused.asString());
+        assertEquals("clipIds[0]", ClipSharingTest.answer(alice, request, shareBody(fromLater), 422)
+                .path("errors[0].field"));
+        // One bad clip among good ones: named, and nothing is shared.
+        assertEquals("clipIds[1]", ClipSharingTest.answer(alice, request, shareBody(fromNear, fromFar), 422)
+                .path("errors[0].field"));
+        assertEquals(0, shares(alice, request));
+        assertEquals(404, ClipSharingTest.download(agency, request, fromFar));
+
+        // Cameras asked at delivery still count after a pause or a delete: their clips were recorded in the area.
+        ClipSharingTest.share(alice, request, fromNear, fromPaused, fromDeleted);
+        given().header("Authorization", ClipSharingTest.investigator(agency))
+                .get(ClipSharingTest.clipsPath(agency, request)).then().statusCode(200)
+                .body("clipId", org.hamcrest.Matchers.containsInAnyOrder(fromNear, fromPaused, fromDeleted));
+    }
+
+    // ---- finding 7: counts count owners and resist differencing ----
+
+    @Test
+    void countsCountOwnersNotCamerasAndTwoRequestsDifferingByOneOwnerAreNotTold() {
+        UUID agency = UUID.randomUUID();
+        // Five cameras of one owner: one owner, so nothing is published.
+        String hoarder = UUID.randomUUID().toString();
+        for (int i = 0; i < 5; i++) {
+            cameraAt(hoarder, 20 + i * 10);
+        }
+        UUID oneOwner = publish(agency, 150);
+        counts(oneOwner).response().then().body("camerasReached", nullValue());
+
+        // Five more owners within 150 m, and a sixth in the ring between 150 m and 300 m.
+        List<String> owners = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        owners.forEach(o -> cameraAt(o, 100));
+        String ringOwner = UUID.randomUUID().toString();
+        cameraAt(ringOwner, 250);
+        UUID inner = publish(agency, 150); // 6 owners, 10 cameras
+        UUID outer = publish(agency, 300); // 7 owners, 11 cameras: one owner more, in the ring
+        for (UUID r : List.of(inner, outer)) {
+            short noise = QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
+                    .createNativeQuery("select count_noise_cameras from published_request where request_id = ?1")
+                    .setParameter(1, r).getSingleResult()).shortValue());
+            assertTrue(noise >= 0 && noise <= 4, "noise " + noise);
+        }
+        Long innerCount = ((Number) counts(inner).path("camerasReached")).longValue();
+        Long outerCount = ((Number) counts(outer).path("camerasReached")).longValue();
+        // Published: 5 * floor((count + noise) / 5), never the raw 10 and 11 that told the ring apart.
+        assertEquals(10L, innerCount, "inner: 10 cameras whatever the noise");
+        assertTrue(outerCount == 10L || outerCount == 15L, "outer: 11 cameras, 10 or 15 by its noise: " + outerCount);
+        // Read again and again: the same (the noise is the request's, persisted), so it cannot be averaged out.
+        for (int i = 0; i < 5; i++) {
+            assertEquals(innerCount, ((Number) counts(inner).path("camerasReached")).longValue());
+            assertEquals(outerCount, ((Number) counts(outer).path("camerasReached")).longValue());
+        }
+
+        // With the same noise, the one owner more is not visible at all.
+        for (UUID r : List.of(inner, outer)) {
+            QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
+                    "update published_request set count_noise_cameras = 0 where request_id = ?1")
+                    .setParameter(1, r).executeUpdate());
+        }
+        assertEquals(10, (int) counts(inner).path("camerasReached"));
+        assertEquals(10, (int) counts(outer).path("camerasReached"));
+    }
+
+    @Test
+    void sharesOfFewerThanFiveOwnersPublishNoClipCount() {
+        UUID agency = UUID.randomUUID();
+        String alice = UUID.randomUUID().toString();
+        String cam = cameraAt(alice, 40);
+        List<String> others = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        others.forEach(o -> cameraAt(o, 80));
+        UUID request = publish(agency);
+        // One owner shares six clips: six clips, but one owner behind them.
+        List<String> clips = IntStream.range(0, 6).mapToObj(i -> clip(alice, cam)).toList();
+        ClipSharingTest.share(alice, request, clips.toArray(String[]::new));
+        counts(request).response().then().body("clips", nullValue()).body("neighboursShared", nullValue());
+    }
+
+    // ---- races ----
+
+    @Test
+    void tenSimultaneousSharesOfOneClipMakeExactlyOneShare() throws Exception {
+        UUID agency = UUID.randomUUID();
+        String alice = UUID.randomUUID().toString();
+        String cam = cameraAt(alice, 50);
+        UUID request = publish(agency);
+        String c = clip(alice, cam);
+        List<Callable<Integer>> calls = Collections.nCopies(10, () -> given()
+                .header("Authorization", ClipSharingTest.owner(alice)).contentType(ContentType.JSON)
+                .body(shareBody(c)).post("/api/me/inbox/" + request + "/response").statusCode());
+        List<Integer> statuses = simultaneously(calls);
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(9, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(1, shares(alice, request));
+        // Another clip later is another share, as before.
+        ClipSharingTest.share(alice, request, clip(alice, cam));
+        assertEquals(2, shares(alice, request));
+    }
+
+    @Test
+    void simultaneousFirstDownloadsAndARevocationEachHaveOneOutcome() throws Exception {
+        UUID agency = UUID.randomUUID();
+        String alice = UUID.randomUUID().toString();
+        String cam = cameraAt(alice, 50);
+        UUID request = publish(agency);
+        String c = clip(alice, cam);
+        String share = ClipSharingTest.share(alice, request, c);
+        List<Callable<Integer>> calls = new ArrayList<>(Collections.nCopies(10,
+                () -> ClipSharingTest.download(agency, request, c)));
+        calls.add(() -> given().header("Authorization", ClipSharingTest.owner(alice))
+                .delete("/api/me/shares/" + share).statusCode());
+        List<Integer> statuses = simultaneously(calls);
+        assertEquals(200, statuses.get(10), "the revocation");
+        List<Integer> downloads = statuses.subList(0, 10);
+        assertTrue(downloads.stream().allMatch(s -> s == 200 || s == 404), downloads.toString());
+        // Every download that got through is in the owner's access log, and happened before the revocation.
+        ExtractableResponse<Response> log = given().header("Authorization", ClipSharingTest.owner(alice))
+                .get("/api/me/access-log").then().statusCode(200).extract();
+        List<String> at = log.jsonPath().getList("findAll { it.clipId == '" + c + "' }.at", String.class);
+        assertEquals(downloads.stream().filter(s -> s == 200).count(), at.size());
+        Instant revokedAt = Instant.parse(given().header("Authorization", ClipSharingTest.owner(alice))
+                .get("/api/me/shares").then().extract().path("find { it.id == '" + share + "' }.revokedAt"));
+        assertTrue(at.stream().map(Instant::parse).noneMatch(t -> t.isAfter(revokedAt)), at + " vs " + revokedAt);
+        assertEquals(404, ClipSharingTest.download(agency, request, c));
+    }
+
+    @Test
+    void simultaneousDeletesOfOneCameraDeleteItOnce() throws Exception {
+        String alice = UUID.randomUUID().toString();
+        String cam = cameraAt(alice, 50);
+        List<Integer> statuses = simultaneously(Collections.nCopies(10, () -> given()
+                .header("Authorization", ClipSharingTest.owner(alice)).delete("/api/me/cameras/" + cam).statusCode()));
+        assertEquals(1, statuses.stream().filter(s -> s == 204).count(), statuses.toString());
+        assertEquals(9, statuses.stream().filter(s -> s == 404).count(), statuses.toString());
+    }
+
+    @Test
+    void simultaneousFirstSettingsOfAnOwnerAreOneRow() throws Exception {
+        String alice = UUID.randomUUID().toString();
+        List<Integer> statuses = simultaneously(IntStream.range(0, 10).<Callable<Integer>>mapToObj(i -> () -> given()
+                .header("Authorization", ClipSharingTest.owner(alice)).contentType(ContentType.JSON)
+                .body("{\"optedOut\":" + (i % 2 == 0) + "}").put("/api/me/settings").statusCode()).toList());
+        assertTrue(statuses.stream().allMatch(s -> s == 200), statuses.toString());
+    }
+}

@@ -1,0 +1,165 @@
+package org.neighborshare.consent.feed;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.junit.jupiter.api.Test;
+import org.neighborshare.shared.events.FeedPage;
+import org.neighborshare.shared.events.RequestPublished;
+import org.neighborshare.testsupport.PostgresResource;
+import org.neighborshare.testsupport.TestTokens;
+
+/**
+ * Finding 11: an event that cannot be applied stops the feed loudly. It is never skipped (later events wait), the
+ * health check names it and why, one ERROR line is logged however often it is retried, and the consumer goes on by
+ * itself once the event reads correctly.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class FeedPoisonTest {
+
+    /** Stands in for request-service's feed: serves {@link #EVENTS} after the asked position. */
+    @Alternative
+    @Priority(1)
+    @ApplicationScoped
+    @RestClient
+    public static class FakeFeed implements RequestFeedClient {
+
+        static final List<FeedPage.Event> EVENTS = new CopyOnWriteArrayList<>();
+
+        @Override
+        public FeedPage read(long after, int limit) {
+            List<FeedPage.Event> page = EVENTS.stream().filter(e -> e.seq() > after).limit(limit).toList();
+            return new FeedPage(page, page.isEmpty() ? after : page.get(page.size() - 1).seq());
+        }
+    }
+
+    @Inject
+    FeedConsumer consumer;
+    @Inject
+    FeedApplier applier;
+    @Inject
+    @io.smallrye.health.api.Wellness
+    FeedHealthCheck health;
+    @Inject
+    ObjectMapper json;
+
+    static String owner(String id) {
+        return TestTokens.forService("consent-service").user(id, "owner-" + id).role("owner").bearer();
+    }
+
+    FeedPage.Event published(long seq, UUID requestId, double lat, double lon) {
+        Instant now = Instant.now();
+        RequestPublished p = new RequestPublished(requestId, UUID.randomUUID(), "C-1", "BURGLARY", "garage",
+                now.minus(3, ChronoUnit.HOURS), now.minus(2, ChronoUnit.HOURS), lat, lon, 300, false, now,
+                now.plus(7, ChronoUnit.DAYS));
+        return new FeedPage.Event(seq, UUID.randomUUID(), RequestPublished.TYPE, requestId, json.valueToTree(p), now);
+    }
+
+    List<String> inbox(String owner) {
+        return given().header("Authorization", owner(owner)).get("/api/me/inbox").then().statusCode(200)
+                .extract().jsonPath().getList("requestId", String.class);
+    }
+
+    @Test
+    void aPoisonEventStopsTheFeedLoudlyOnceAndItGoesOnWhenTheEventIsFixed() throws Exception {
+        double lat = -70 + Math.random();
+        double lon = 60 + Math.random();
+        String alice = UUID.randomUUID().toString();
+        given().header("Authorization", owner(alice)).contentType(ContentType.JSON)
+                .body("{\"label\":\"cam\",\"latitude\":" + lat + ",\"longitude\":" + lon + "}")
+                .post("/api/me/cameras").then().statusCode(201);
+
+        long pos = applier.position();
+        UUID poisonedRequest = UUID.randomUUID();
+        FeedPage.Event good = published(pos + 1, poisonedRequest, lat, lon);
+        // The same event as request-service might serve it broken: a payload that is not a RequestPublished.
+        FeedPage.Event poison = new FeedPage.Event(good.seq(), good.eventId(), good.type(), good.requestId(),
+                json.readTree("{\"requestId\":\"not-a-uuid\",\"latitude\":\"north\"}"), good.createdAt());
+        UUID later = UUID.randomUUID();
+        FakeFeed.EVENTS.clear();
+        FakeFeed.EVENTS.add(poison);
+        FakeFeed.EVENTS.add(published(pos + 2, later, lat, lon));
+
+        List<LogRecord> errors = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                    errors.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(FeedConsumer.class.getName());
+        log.addHandler(capture);
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertEquals(0, consumer.pollOnce(), "nothing gets past the poison event");
+            }
+            assertEquals(pos, applier.position(), "the cursor does not move past it");
+            assertTrue(inbox(alice).isEmpty(), "the later event is not applied out of order either");
+
+            HealthCheckResponse down = health.call();
+            assertEquals(HealthCheckResponse.Status.DOWN, down.getStatus());
+            var data = down.getData().orElseThrow();
+            assertEquals(poison.eventId().toString(), data.get("stuckEvent"));
+            assertEquals(poison.seq(), ((Number) data.get("stuckSeq")).longValue());
+            assertEquals(poisonedRequest.toString(), data.get("stuckRequestId"));
+            assertTrue(String.valueOf(data.get("reason")).contains("unreadable feed event"), data.toString());
+            assertEquals(5L, ((Number) data.get("failedAttempts")).longValue());
+            assertEquals(1, errors.size(), "one ERROR line, not one per retry: " + errors.size());
+            String line = errors.get(0) instanceof org.jboss.logmanager.ExtLogRecord ext
+                    ? ext.getFormattedMessage() : errors.get(0).getMessage();
+            assertTrue(line.contains(poison.eventId().toString()) && line.contains("seq " + poison.seq()), line);
+
+            // request-service's outbox row is repaired: the very same event now reads.
+            FakeFeed.EVENTS.set(0, good);
+            assertEquals(2, consumer.pollOnce());
+            assertEquals(pos + 2, applier.position());
+            given().header("Authorization", owner(alice)).get("/api/me/inbox").then()
+                    .body("requestId", hasItem(poisonedRequest.toString()))
+                    .body("requestId", hasItem(later.toString()));
+            HealthCheckResponse up = health.call();
+            assertEquals(HealthCheckResponse.Status.UP, up.getStatus());
+            assertNull(up.getData().orElseThrow().get("stuckEvent"));
+            assertNotNull(up.getData().orElseThrow().get("stuckEventsSinceStart"));
+            assertEquals(1, errors.size());
+            given().header("Authorization", owner(alice)).get("/api/me/inbox").then()
+                    .body("requestId", not(hasItem("not-a-uuid")));
+        } finally {
+            log.removeHandler(capture);
+            FakeFeed.EVENTS.clear();
+        }
+    }
+}
