@@ -350,15 +350,9 @@ class ConsentIntegrityIT {
 
     // ---- finding 11: a poison event stops the feed loudly, and it goes on once repaired ----
 
-    /** consent-service's wellness health (on its management interface once it has one, else its own port). */
+    /** consent-service's wellness health, on its management interface. */
     static JsonPath feedHealth() {
-        String base;
-        try {
-            base = (String) RunningSuite.config().getClass().getMethod("managementUrl", String.class)
-                    .invoke(RunningSuite.config(), "consent-service");
-        } catch (ReflectiveOperationException e) {
-            base = RunningSuite.config().url("consent-service");
-        }
+        String base = RunningSuite.config().managementUrl("consent-service");
         Response r = RestAssured.given().baseUri(base).get("/q/health/well");
         return r.jsonPath().setRootPath("checks.find { it.name == 'request-event-feed' }");
     }
