@@ -57,6 +57,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class})
     public Response badJson(JsonMappingException e, UriInfo uri) {
+        if (duplicateKey(e).isPresent()) { // a nested object's duplicate arrives wrapped with the path so far
+            return malformedJson(e, uri);
+        }
         String field = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                 .reduce(String::concat).map(p -> p.startsWith(".") ? p.substring(1) : p).orElse("body");

@@ -24,7 +24,10 @@ public class BadInputResource {
 
     public enum Kind { POLICE, FIRE }
 
-    public record Thing(String name, Kind kind, int count, boolean flag, Instant at, List<String> tags) {
+    public record Thing(String name, Kind kind, int count, boolean flag, Instant at, List<String> tags, Part part) {
+    }
+
+    public record Part(String label, double size) {
     }
 
     @GET

@@ -17,7 +17,7 @@ class BadInputTest {
 
     static final String ID = UUID.randomUUID().toString();
     static final String GOOD = "{\"name\":\"Porch\",\"kind\":\"FIRE\",\"count\":2,\"flag\":true,"
-            + "\"at\":\"2025-01-31T22:15:00Z\",\"tags\":[\"a\"]}";
+            + "\"at\":\"2025-01-31T22:15:00Z\",\"tags\":[\"a\"],\"part\":{\"label\":\"lens\",\"size\":2}}";
 
     @Test
     void goodInputIsServed() {
@@ -59,6 +59,8 @@ class BadInputTest {
         body(GOOD.replace("\"Porch\"", "7"), "name");
         body(GOOD.replace("2025-01-31T22:15:00Z", "-5000-01-01T00:00:00Z"), "at");
         body(GOOD.replace("\"count\":2", "\"count\":2,\"count\":3"), "count");
+        body(GOOD.replace("\"size\":2", "\"size\":2,\"size\":3"), "part.size");
+        body(GOOD.replace("\"lens\"", "\"le\\u0000ns\""), "part.label");
         body(GOOD + "{}", "body");
     }
 
