@@ -122,7 +122,11 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         Optional<ProblemException> known = StoreConflicts.problemFor(e);
         if (known.isPresent()) {
-            LOG.debugf("refused by the store: %s", e);
+            if (known.get().status() == 400) { // the store refused a value: some validation in front of it is missing
+                LOG.warnf("a value reached the store unvalidated: %s", e.toString());
+            } else {
+                LOG.debugf("lost a race: %s", e.toString());
+            }
             return respond(known.get().toProblem(), uri);
         }
         LOG.error("unexpected failure", e);
