@@ -2,8 +2,6 @@ package org.neighborshare.consent.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,9 +23,12 @@ import java.util.Locale;
 import java.util.UUID;
 import org.neighborshare.consent.domain.Clip;
 import org.neighborshare.consent.service.ClipService;
+import org.neighborshare.shared.input.PageNumber;
+import org.neighborshare.shared.input.PageSize;
 import org.neighborshare.shared.problem.Problem;
 import org.neighborshare.shared.problem.ProblemException;
 import org.neighborshare.shared.security.Caller;
+import org.neighborshare.shared.time.StoredInstants;
 
 /**
  * An owner's clips. The upload body is the raw video; it is streamed to the clip store as it arrives (this is a
@@ -72,8 +73,8 @@ public class ClipResource {
     }
 
     @GET
-    public List<ClipView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                               @QueryParam("size") @DefaultValue("100") @Min(1) @Max(100) int size) {
+    public List<ClipView> list(@QueryParam("page") @DefaultValue("0") @PageNumber int page,
+                               @QueryParam("size") @DefaultValue("100") @PageSize int size) {
         return clips.list(caller.id(), page, size).stream().map(ClipView::of).toList();
     }
 
@@ -115,7 +116,7 @@ public class ClipResource {
             throw missing(field, "is required");
         }
         try {
-            return Instant.parse(value.trim());
+            return StoredInstants.require(field, Instant.parse(value.trim()));
         } catch (DateTimeParseException e) {
             throw missing(field, "must be an ISO-8601 instant, e.g. 2025-01-31T22:15:00Z");
         }

@@ -3,8 +3,6 @@ package org.neighborshare.consent.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -26,6 +24,8 @@ import org.neighborshare.consent.domain.OwnerSettings;
 import org.neighborshare.consent.service.CameraService;
 import org.neighborshare.consent.service.InboxService;
 import org.neighborshare.consent.service.ShareService;
+import org.neighborshare.shared.input.PageNumber;
+import org.neighborshare.shared.input.PageSize;
 import org.neighborshare.shared.security.Caller;
 
 /** Everything an owner does about their own cameras and requests. The owner is always the caller. */
@@ -102,16 +102,16 @@ public class OwnerResource {
     /** Every access to the caller's clips: downloads by agencies and deletions, newest first. */
     @GET
     @Path("/access-log")
-    public List<AccessLogView> accessLog(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                         @QueryParam("size") @DefaultValue("100") @Min(1) @Max(100) int size) {
+    public List<AccessLogView> accessLog(@QueryParam("page") @DefaultValue("0") @PageNumber int page,
+                                         @QueryParam("size") @DefaultValue("100") @PageSize int size) {
         return AccessEntry.ofOwner(caller.id(), page, size).stream().map(AccessLogView::of).toList();
     }
 
     @GET
     @Path("/deletion-receipts")
     public List<DeletionReceiptView> deletionReceipts(
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(100) int size) {
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
+            @QueryParam("size") @DefaultValue("100") @PageSize int size) {
         return DeletionReceipt.ofOwner(caller.id(), page, size).stream().map(DeletionReceiptView::of).toList();
     }
 

@@ -2,8 +2,6 @@ package org.neighborshare.consent.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.neighborshare.consent.service.ShareService;
+import org.neighborshare.shared.input.PageNumber;
+import org.neighborshare.shared.input.PageSize;
 import org.neighborshare.shared.security.Caller;
 
 /** An owner's shares. Someone else's share is answered like a missing one (404). */
@@ -30,8 +30,8 @@ public class ShareResource {
     Clock clock;
 
     @GET
-    public List<ShareView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                @QueryParam("size") @DefaultValue("100") @Min(1) @Max(100) int size) {
+    public List<ShareView> list(@QueryParam("page") @DefaultValue("0") @PageNumber int page,
+                                @QueryParam("size") @DefaultValue("100") @PageSize int size) {
         Instant now = clock.instant();
         return shares.list(caller.id(), page, size).stream().map(s -> ShareView.of(s, now)).toList();
     }

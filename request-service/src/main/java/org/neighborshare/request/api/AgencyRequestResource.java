@@ -3,8 +3,6 @@ package org.neighborshare.request.api;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,6 +16,8 @@ import java.util.List;
 import java.util.UUID;
 import org.neighborshare.request.domain.FootageRequest;
 import org.neighborshare.request.service.RequestService;
+import org.neighborshare.shared.input.PageNumber;
+import org.neighborshare.shared.input.PageSize;
 import org.neighborshare.shared.security.Caller;
 
 /** An agency's own requests; only its investigators (re-checked here, not just at the gateway). */
@@ -40,8 +40,8 @@ public class AgencyRequestResource {
 
     @GET
     public List<RequestView> list(@PathParam("agencyId") UUID agencyId,
-                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+                                  @QueryParam("page") @DefaultValue("0") @PageNumber int page,
+                                  @QueryParam("size") @DefaultValue("20") @PageSize int size) {
         caller.requireAgencyRole(agencyId, Caller.INVESTIGATOR);
         return requests.forAgency(agencyId, page, size).stream().map(RequestView::of).toList();
     }

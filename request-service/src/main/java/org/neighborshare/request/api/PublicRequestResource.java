@@ -2,8 +2,6 @@ package org.neighborshare.request.api;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +13,8 @@ import org.neighborshare.request.counts.PublicCounts;
 import org.neighborshare.request.counts.RequestCounts;
 import org.neighborshare.request.domain.FootageRequest;
 import org.neighborshare.request.service.RequestService;
+import org.neighborshare.shared.input.PageNumber;
+import org.neighborshare.shared.input.PageSize;
 
 /** The permanent public log of every published request (SPEC I3). */
 @Path("/api/public/requests")
@@ -28,8 +28,8 @@ public class PublicRequestResource {
     PublicCounts counts;
 
     @GET
-    public List<PublicRequestView> published(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(100) int size) {
+    public List<PublicRequestView> published(@QueryParam("page") @DefaultValue("0") @PageNumber int page,
+                                             @QueryParam("size") @DefaultValue("50") @PageSize int size) {
         List<FootageRequest> published = requests.published(page, size);
         Map<UUID, RequestCounts> byId = counts.of(published.stream().map(r -> r.id).toList());
         return published.stream().map(r -> PublicRequestView.of(r, byId.get(r.id))).toList();

@@ -38,6 +38,47 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict", detail, null);
     }
 
+    /** Input that cannot be read at all (not a UUID, not a number, a control character…): 400 naming the field. */
+    public static ProblemException malformedField(String field, String message) {
+        return new ProblemException(400, "Bad Request", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** Something unique that is taken already: 409 naming the field. */
+    public static ProblemException alreadyExists(String field, String message) {
+        return new ProblemException(409, "Conflict", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** A unique row that a concurrent call created first (a unique or exclusion constraint refused this one). */
+    public static ProblemException alreadyExists() {
+        return new ProblemException(409, "Conflict", "the resource already exists", null);
+    }
+
+    /** Lost a race: another call changed the same rows first (optimistic lock, serialization failure, deadlock). */
+    public static ProblemException changedConcurrently() {
+        return new ProblemException(409, "Conflict", "the resource was changed concurrently; retry", null);
+    }
+
+    public static ProblemException tooManyRequests(String detail) {
+        return new ProblemException(429, "Too Many Requests", detail, null);
+    }
+
+    /** A dependency (identity provider, another service) could not be reached: 503. */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "Service Unavailable", detail, null);
+    }
+
+    public static ProblemException unsupportedMediaType(String field, String message) {
+        return new ProblemException(415, "Unsupported Media Type", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException contentTooLarge(String field, String message) {
+        return new ProblemException(413, "Content Too Large", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
     public Problem toProblem() {
         return new Problem("about:blank", title, status, getMessage(), null, errors);
     }

@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,7 +38,10 @@ public class ProblemFailureHandler {
         }
         Throwable failure = ctx.failure();
         Problem problem;
-        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
+        Optional<ProblemException> known = StoreConflicts.problemFor(failure);
+        if (known.isPresent()) {
+            problem = known.get().toProblem();
+        } else if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
             problem = Problem.of(401, "Unauthorized", "a valid token is required");
         } else if (failure instanceof ForbiddenException) {
             problem = Problem.of(403, "Forbidden", "your roles do not allow this");
