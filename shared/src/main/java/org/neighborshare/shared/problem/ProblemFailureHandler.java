@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -45,8 +47,13 @@ public class ProblemFailureHandler {
             problem = Problem.of(401, "Unauthorized", "a valid token is required");
         } else if (failure instanceof ForbiddenException) {
             problem = Problem.of(403, "Forbidden", "your roles do not allow this");
-        } else if (failure == null && ctx.statusCode() > 0 && ctx.statusCode() < 500) {
-            problem = Problem.of(ctx.statusCode(), "Error", "the request could not be served");
+        } else if (clientError(ctx, failure) > 0) {
+            // Vert.x refused the request itself (a malformed Host, an unparsable header…): the client's fault, so
+            // a 4xx problem, never a 500 and no ERROR line.
+            int status = clientError(ctx, failure);
+            LOG.debugf("refused a malformed request with %d: %s", status, failure);
+            problem = Problem.of(status, HttpResponseStatus.valueOf(status).reasonPhrase(),
+                    "the request could not be served");
         } else {
             if (failure != null) {
                 LOG.error("unexpected failure", failure);
@@ -54,6 +61,12 @@ public class ProblemFailureHandler {
             problem = Problem.of(500, "Internal Server Error", "the service could not complete the request");
         }
         write(ctx, problem.withInstance(ctx.normalizedPath()));
+    }
+
+    /** The 4xx status Vert.x failed the request with, or 0 when it was not the client's fault. */
+    private static int clientError(RoutingContext ctx, Throwable failure) {
+        int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
+        return status >= 400 && status < 500 ? status : 0;
     }
 
     public void write(RoutingContext ctx, Problem problem) {

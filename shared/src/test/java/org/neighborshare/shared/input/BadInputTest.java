@@ -83,4 +83,27 @@ class BadInputTest {
         r.then().statusCode(status).contentType("application/problem+json")
                 .body("status", equalTo(status)).body("errors[0].field", equalTo(field));
     }
+
+    @Test
+    void aRequestWithoutOrWithABrokenHostIsNeverA500() throws Exception {
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.test-port", Integer.class);
+        for (String hostLines : new String[] {"", "Host: [[[\r\n", "Host: a\r\nHost: b\r\n"}) {
+            String answer = raw(port, "GET /test/things/" + ID + " HTTP/1.1\r\n" + hostLines
+                    + "Connection: close\r\n\r\n");
+            // Quarkus REST serves these as it would with a Host; a failure Vert.x raises for them is a 4xx problem.
+            org.junit.jupiter.api.Assertions.assertFalse(answer.startsWith("HTTP/1.1 5"), hostLines + " -> " + answer);
+            if (answer.startsWith("HTTP/1.1 4")) {
+                org.junit.jupiter.api.Assertions.assertTrue(answer.contains("application/problem+json"), answer);
+            }
+        }
+    }
+
+    private static String raw(int port, String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
 }
