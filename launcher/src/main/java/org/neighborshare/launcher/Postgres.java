@@ -143,7 +143,7 @@ final class Postgres {
                 List<ProcessHandle> tree = new ArrayList<>();
                 tree.add(h);
                 h.descendants().forEach(tree::add);
-                ManagedProcess.stopTrees(tree, Suite.STOP_GRACE);
+                ManagedProcess.stopTrees(tree, ManagedProcess.STOP_GRACE);
             }
         });
     }

@@ -55,7 +55,7 @@ final class Readiness {
             }
             if (System.nanoTime() > deadline) {
                 String tail = mp.log().tailForMessage();
-                mp.stop(Suite.STOP_GRACE);
+                mp.stop(ManagedProcess.STOP_GRACE);
                 throw new SuiteException(mp.name() + " was not ready after " + timeout.toSeconds() + " s (" + url
                         + ")\n" + tail);
             }
@@ -79,7 +79,7 @@ final class Readiness {
 
     private static SuiteException interrupted(ManagedProcess mp) {
         Thread.currentThread().interrupt();
-        mp.stop(Suite.STOP_GRACE);
+        mp.stop(ManagedProcess.STOP_GRACE);
         return new SuiteException("interrupted while waiting for " + mp.name());
     }
 

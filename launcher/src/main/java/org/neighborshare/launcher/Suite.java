@@ -28,12 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * what is not running yet, in order, and waits until each part is ready ({@link Readiness}); if any part fails
  * it stops everything it started and throws a {@link SuiteException} quoting that part's last output.
  * {@link #close()} (also run by a shutdown hook, e.g. on Ctrl-C) stops every child with its descendants (SIGTERM,
- * then SIGKILL after {@link #STOP_GRACE}) and then PostgreSQL. Thread-safe.
+ * then SIGKILL after {@link ManagedProcess#STOP_GRACE}) and then PostgreSQL. Thread-safe.
  */
 public final class Suite implements AutoCloseable {
-
-    /** How long a stopped part gets between SIGTERM and SIGKILL. */
-    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final SuiteConfig config;
     private final ProcessLogs logs;
@@ -123,7 +120,7 @@ public final class Suite implements AutoCloseable {
             }
             ManagedProcess mp = processes.get(n);
             if (mp != null && mp.isAlive()) {
-                mp.stop(STOP_GRACE);
+                mp.stop(ManagedProcess.STOP_GRACE);
                 launcherLog.line(n + " stopped");
             }
         }
@@ -208,7 +205,7 @@ public final class Suite implements AutoCloseable {
                 launcherLog.line("stopping " + String.join(", ", names));
             }
             // All children at once, so that the slowest one's grace is the only wait.
-            ManagedProcess.stopTrees(handles, STOP_GRACE);
+            ManagedProcess.stopTrees(handles, ManagedProcess.STOP_GRACE);
             postgres.stop();
             if (!names.isEmpty()) {
                 launcherLog.line("stopped");
