@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.neighborshare.e2e.owasp.KeycloakUsers;
 import org.neighborshare.e2e.owasp.Problems;
-import org.neighborshare.launcher.Suite;
+import org.neighborshare.launcher.Keycloak;
 
 /**
  * Issue 9, agency-service's part, black-box through the gateway with the real Keycloak and PostgreSQL:
@@ -290,7 +290,7 @@ class AgencyIntegrityIT {
     static void grantRealmRole(String userId, String role) {
         String admin = given().baseUri(RunningSuite.config().keycloakUrl())
                 .formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", Suite.KEYCLOAK_ADMIN).formParam("password", Suite.KEYCLOAK_ADMIN_PASSWORD)
+                .formParam("username", Keycloak.ADMIN_USERNAME).formParam("password", Keycloak.ADMIN_PASSWORD)
                 .post("/realms/master/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
         Map<String, Object> representation = given().baseUri(RunningSuite.config().keycloakUrl())

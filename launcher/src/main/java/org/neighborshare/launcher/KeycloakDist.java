@@ -79,7 +79,7 @@ final class KeycloakDist {
         }
         throw new SuiteException("the Keycloak distribution is missing (expected " + dir.resolve("keycloak-quarkus-dist-"
                 + (version == null ? "<version>" : version) + ".zip")
-                + "): build the launcher first, e.g. ./mvnw -B install -DskipTests (or ./run-local --rebuild)");
+                + "): build the launcher first, e.g. " + Preflight.HOW_TO_BUILD);
     }
 
     /** The folder the zip holds everything in, e.g. {@code keycloak-26.4.7}. */

@@ -1,10 +1,7 @@
 package org.neighborshare.launcher;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -51,7 +48,8 @@ public final class Main {
             System.exit(1);
             return;
         }
-        printBanner(System.out, suite);
+        System.out.print(Banner.text(config, suite.readyTimes()));
+        System.out.flush();
         new CountDownLatch(1).await(); // until Ctrl-C: the suite's shutdown hook stops everything
     }
 
@@ -64,9 +62,7 @@ public final class Main {
                 case "--help":
                     return null;
                 case "--test-ports":
-                    SuiteConfig t = SuiteConfig.forTests(config.dataDir());
-                    config = config.withPorts(t.postgresPort(), t.keycloakPort(), t.gatewayPort(), t.agencyPort(),
-                            t.requestPort(), t.consentPort());
+                    config = config.withTestPorts();
                     break;
                 case "--data-dir":
                     config = config.withDataDir(Path.of(value(args, ++i, "--data-dir")));
@@ -100,54 +96,5 @@ public final class Main {
         } catch (IllegalStateException e) {
             return true;
         }
-    }
-
-    static void printBanner(PrintStream out, Suite suite) {
-        SuiteConfig c = suite.config();
-        String kc = c.keycloakUrl();
-        StringBuilder sb = new StringBuilder();
-        sb.append('\n');
-        sb.append("================================================================================\n");
-        sb.append(" Neighbor Share is running (local demo). Ctrl-C stops everything.\n");
-        sb.append("================================================================================\n");
-        sb.append(String.format("  %-17s %s%n", "Gateway (API)", c.gatewayUrl()));
-        if (c.services().contains(Services.GATEWAY)) {
-            sb.append(String.format("  %-17s %s/q/health, %s/q/metrics  (management port, not public)%n",
-                    "gateway health", c.managementUrl(Services.GATEWAY), c.managementUrl(Services.GATEWAY)));
-        }
-        sb.append(String.format("  %-17s %s   admin console %s/admin  (%s / %s, local demo only)%n", "Keycloak", kc, kc,
-                Suite.KEYCLOAK_ADMIN, Suite.KEYCLOAK_ADMIN_PASSWORD));
-        sb.append(String.format("  %-17s %s%n", "realm issuer", c.issuerUrl()));
-        for (String s : c.services()) {
-            if (!Services.GATEWAY.equals(s)) {
-                sb.append(String.format("  %-17s %s  (behind the gateway; health and metrics on %s)%n", s,
-                        c.url(s), c.managementUrl(s)));
-            }
-        }
-        sb.append(String.format("  %-17s localhost:%d  (user postgres, databases %s)%n", "PostgreSQL",
-                c.postgresPort(), String.join(", ", Services.DATABASES)));
-        sb.append(String.format("  %-17s %s  (logs in %s; delete it for a fresh start)%n", "data", c.dataDir(),
-                c.logDir()));
-        Map<String, Duration> ready = suite.readyTimes();
-        if (!ready.isEmpty()) {
-            StringBuilder times = new StringBuilder();
-            ready.forEach((k, v) -> times.append(times.length() == 0 ? "" : ", ").append(Services.logName(k))
-                    .append(' ').append(Suite.format(v)));
-            sb.append(String.format("  %-17s %s%n", "ready after", times));
-        }
-        sb.append('\n');
-        Path realm = c.repoRoot().resolve(SuiteConfig.REALM_FILE);
-        try {
-            List<DemoUsers.DemoUser> users = DemoUsers.read(realm);
-            sb.append(" Demo users (password for all: ").append(DemoUsers.DEMO_PASSWORD)
-                    .append("; password grant through the neighbors-demo-cli client, see README)\n");
-            sb.append(DemoUsers.table(users));
-        } catch (RuntimeException e) {
-            sb.append(" (could not read the demo users from ").append(realm).append(": ").append(e.getMessage())
-                    .append(")\n");
-        }
-        sb.append("================================================================================\n");
-        out.print(sb);
-        out.flush();
     }
 }

@@ -14,6 +14,11 @@ import java.util.concurrent.TimeUnit;
 /** One child process of the suite (Keycloak or a service): its output pump and its stop, descendants included. */
 final class ManagedProcess {
 
+    /** How long a stopped process gets between SIGTERM and SIGKILL. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** How long the processes left after the grace get to die of SIGKILL. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
     private final String name;
     private final ProcessLog log;
     private final ProcessLog launcherLog;
@@ -126,7 +131,7 @@ final class ManagedProcess {
                 left.add(h);
             }
         }
-        long killDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long killDeadline = System.nanoTime() + KILL_WAIT.toNanos();
         for (ProcessHandle h : left) {
             awaitExit(h, killDeadline - System.nanoTime());
         }

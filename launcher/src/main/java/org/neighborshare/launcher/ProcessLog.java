@@ -19,6 +19,8 @@ import java.util.List;
 final class ProcessLog implements AutoCloseable {
 
     static final int TAIL_LINES = 40;
+    /** Width of the name in the prefix: {@code [keycloak] }. */
+    static final int NAME_WIDTH = 8;
     private static final String[] COLORS = {"36", "32", "33", "35", "34", "96", "92"};
     private static final String RESET = "\u001b[0m";
 
@@ -37,18 +39,10 @@ final class ProcessLog implements AutoCloseable {
      */
     ProcessLog(String logName, PrintStream console, Path file, int color) {
         this.logName = logName;
-        String p = Services.prefix(logName);
+        String p = prefix(logName);
         this.prefix = color < 0 ? p : "\u001b[" + COLORS[color % COLORS.length] + "m" + p.stripTrailing() + RESET + " ";
         this.console = console;
         this.file = file;
-    }
-
-    String logName() {
-        return logName;
-    }
-
-    Path file() {
-        return file;
     }
 
     void line(String line) {
@@ -101,7 +95,7 @@ final class ProcessLog implements AutoCloseable {
             writer.flush();
         } catch (IOException e) {
             fileBroken = true;
-            System.err.println(Services.prefix("launcher") + "cannot write " + file + ": " + e);
+            System.err.println(prefix(ProcessLogs.LAUNCHER) + "cannot write " + file + ": " + e);
         }
     }
 
@@ -115,6 +109,15 @@ final class ProcessLog implements AutoCloseable {
             }
             writer = null;
         }
+    }
+
+    /** {@code [agency  ] }: fixed width so the log columns line up. */
+    static String prefix(String logName) {
+        StringBuilder sb = new StringBuilder("[").append(logName);
+        while (sb.length() < NAME_WIDTH + 1) {
+            sb.append(' ');
+        }
+        return sb.append("] ").toString();
     }
 
     static String stripAnsi(String s) {

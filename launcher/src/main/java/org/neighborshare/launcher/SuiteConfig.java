@@ -1,7 +1,5 @@
 package org.neighborshare.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,7 +95,7 @@ public record SuiteConfig(
 
     /**
      * The local run: {@code <repo>/.local}, PostgreSQL 54320, Keycloak 8180, gateway 8080, services 8081–8083
-     * (management interfaces 9080–9083).
+     * (management interfaces 9080–9083), all four services, logs on the console and in files.
      */
     public static SuiteConfig defaults() {
         return defaults(findRepoRoot());
@@ -111,24 +109,11 @@ public record SuiteConfig(
     }
 
     /**
-     * For end-to-end tests: ports that do not clash with a local run (PostgreSQL 54330, Keycloak 18180,
-     * gateway 18080, services 18081–18083, management interfaces 19080–19083), the given data dir (pass a fresh one for a fresh suite),
-     * logs to files only.
+     * For end-to-end tests: the {@link #defaults()} on the {@link #withTestPorts() test ports}, in the given data
+     * dir (pass a fresh one for a fresh suite), logs to files only.
      */
     public static SuiteConfig forTests(Path dataDir) {
-        return new SuiteConfig(findRepoRoot(), dataDir,
-                54330, 18180, 18080, 18081, 18082, 18083,
-                Services.QUARKUS_SERVICES, false, true, Map.of(),
-                DEFAULT_KEYCLOAK_TIMEOUT, DEFAULT_SERVICE_TIMEOUT);
-    }
-
-    /** {@link #forTests(Path)} with a new temporary directory. */
-    public static SuiteConfig forTests() {
-        try {
-            return forTests(Files.createTempDirectory("neighbors-suite-"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return defaults(findRepoRoot()).withDataDir(dataDir).withTestPorts().withConsoleLogs(false);
     }
 
     /**
@@ -236,6 +221,14 @@ public record SuiteConfig(
                 consentPort, services, consoleLogs, fileLogs, extraArgs, keycloakTimeout, serviceTimeout);
     }
 
+    /**
+     * The end-to-end tests' ports, which do not clash with a local run: PostgreSQL 54330, Keycloak 18180, gateway
+     * 18080, services 18081–18083 (management interfaces 19080–19083).
+     */
+    public SuiteConfig withTestPorts() {
+        return withPorts(54330, 18180, 18080, 18081, 18082, 18083);
+    }
+
     public SuiteConfig withPorts(int postgres, int keycloak, int gateway, int agency, int request, int consent) {
         return new SuiteConfig(repoRoot, dataDir, postgres, keycloak, gateway, agency, request, consent,
                 services, consoleLogs, fileLogs, extraArgs, keycloakTimeout, serviceTimeout);
@@ -267,11 +260,6 @@ public record SuiteConfig(
         extra.merge(Services.canonical(name), List.of(args), SuiteConfig::concat);
         return new SuiteConfig(repoRoot, dataDir, postgresPort, keycloakPort, gatewayPort, agencyPort, requestPort,
                 consentPort, services, consoleLogs, fileLogs, extra, keycloakTimeout, serviceTimeout);
-    }
-
-    public SuiteConfig withTimeouts(Duration keycloak, Duration service) {
-        return new SuiteConfig(repoRoot, dataDir, postgresPort, keycloakPort, gatewayPort, agencyPort, requestPort,
-                consentPort, services, consoleLogs, fileLogs, extraArgs, keycloak, service);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

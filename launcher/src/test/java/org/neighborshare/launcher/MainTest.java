@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,21 +23,5 @@ class MainTest {
         assertNull(Main.parse(new String[] {"--help"}));
         assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--bogus"}));
         assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--data-dir"}));
-    }
-
-    @Test
-    void theBannerNamesUrlsAndDemoUsers() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Suite suite = new Suite(SuiteConfig.defaults(SuiteConfig.findRepoRoot()).withConsoleLogs(false)
-                .withFileLogs(false))) {
-            Main.printBanner(new PrintStream(bytes, true, StandardCharsets.UTF_8), suite);
-        }
-        String banner = bytes.toString(StandardCharsets.UTF_8);
-        for (String s : List.of("http://localhost:8080", "http://localhost:8180/admin", "admin / admin",
-                "http://localhost:8081", "http://localhost:8082", "http://localhost:8083", "localhost:54320",
-                "http://localhost:9080/q/health", "http://localhost:9080/q/metrics", "http://localhost:9083",
-                "neighbors-demo", "reviewer.rivera", "investigator in agency")) {
-            assertTrue(banner.contains(s), s + " missing from\n" + banner);
-        }
     }
 }

@@ -6,7 +6,7 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import org.neighborshare.e2e.Gateway;
 import org.neighborshare.e2e.RunningSuite;
-import org.neighborshare.launcher.Suite;
+import org.neighborshare.launcher.Keycloak;
 
 /**
  * Dedicated users for the security suite, so that what it does to users (rate limits, roles, shares) never
@@ -60,7 +60,7 @@ public final class KeycloakUsers {
     private static String adminToken() {
         return given().baseUri(RunningSuite.config().keycloakUrl())
                 .formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", Suite.KEYCLOAK_ADMIN).formParam("password", Suite.KEYCLOAK_ADMIN_PASSWORD)
+                .formParam("username", Keycloak.ADMIN_USERNAME).formParam("password", Keycloak.ADMIN_PASSWORD)
                 .post("/realms/master/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
     }

@@ -2,13 +2,10 @@ package org.neighborshare.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Process handling that needs no service: tree stop, log prefixes and files, memory, ports, preflight. */
-class ProcessControlTest {
+/** A child process of the suite: stopped with its descendants, its output prefixed, kept and written to its file. */
+class ManagedProcessTest {
 
     @TempDir
     Path tmp;
@@ -71,48 +68,5 @@ class ProcessControlTest {
         log.close();
         String written = Files.readString(file);
         assertTrue(written.contains("one\ntwo\nred\n"), written);
-    }
-
-    @Test
-    void residentMemoryIsReadFromProc() {
-        long rss = Suite.residentMemoryBytes(ProcessHandle.current().pid());
-        assertTrue(rss > 1024 * 1024, "rss " + rss);
-        assertEquals(-1, Suite.residentMemoryBytes(Long.MAX_VALUE));
-    }
-
-    @Test
-    void aSuiteWithNothingRunningPrintsAnEmptyFootprint() {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (Suite suite = new Suite(SuiteConfig.forTests(tmp.resolve("data")))) {
-            suite.printFootprint(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-            assertEquals(-1, suite.residentMemoryBytes(Services.GATEWAY));
-            assertTrue(suite.readyTimes().isEmpty());
-        }
-        String out = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(out.startsWith("part") && out.contains("total"), out);
-    }
-
-    @Test
-    void aTakenPortIsSeen() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            assertFalse(Suite.portFree(s.getLocalPort()));
-        }
-    }
-
-    @Test
-    void missingServiceJarsAreReportedBeforeAnythingStarts() throws IOException {
-        Path repo = tmp.resolve("repo");
-        Files.createDirectories(repo.resolve("keycloak"));
-        Files.copy(SuiteConfig.findRepoRoot().resolve(SuiteConfig.REALM_FILE), repo.resolve(SuiteConfig.REALM_FILE));
-        SuiteConfig config = SuiteConfig.forTests(tmp.resolve("data")).withRepoRoot(repo);
-        try (Suite suite = new Suite(config)) {
-            SuiteException e = assertThrows(SuiteException.class, suite::start);
-            for (String s : Services.QUARKUS_SERVICES) {
-                assertTrue(e.getMessage().contains(s + " is not built"), e.getMessage());
-            }
-            assertTrue(e.getMessage().contains("mvnw"), e.getMessage());
-            assertFalse(suite.isRunning(Services.POSTGRES));
-            assertFalse(Files.exists(tmp.resolve("data/postgres")));
-        }
     }
 }
