@@ -2,11 +2,13 @@ package org.neighborshare.agency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.neighborshare.agency.domain.AgencyState;
+import org.neighborshare.shared.agency.AgencyStatus;
 
 /** The whole transition table of SPEC "Agencies", pair by pair. */
 class AgencyStateTest {
@@ -27,5 +29,12 @@ class AgencyStateTest {
                 assertEquals(SPEC.get(from).contains(to), from.canBecome(to), from + " → " + to);
             }
         }
+    }
+
+    /** The directory publishes these names; the gateway, request-service and consent-service read them. */
+    @Test
+    void everyStateHasTheNameTheSharedContractGivesIt() {
+        assertEquals(Arrays.stream(AgencyStatus.values()).map(Enum::name).toList(),
+                Arrays.stream(AgencyState.values()).map(Enum::name).toList());
     }
 }

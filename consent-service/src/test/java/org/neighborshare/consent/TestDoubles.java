@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.neighborshare.consent.agency.AgencyDirectory;
 import org.neighborshare.consent.agency.AgencyStanding;
+import org.neighborshare.shared.agency.AgencyStatus;
 import org.neighborshare.shared.problem.ProblemException;
 import org.neighborshare.testsupport.MutableClock;
 
@@ -29,10 +30,9 @@ public class TestDoubles {
     @ApplicationScoped
     AgencyDirectory agencies() {
         return id -> {
-            String state = AGENCY_STATES.getOrDefault(id, AgencyStanding.APPROVED);
+            String state = AGENCY_STATES.getOrDefault(id, AgencyStatus.APPROVED.name());
             if (UNREACHABLE.equals(state)) {
-                throw new ProblemException(503, "Service Unavailable", "the agency directory could not be reached",
-                        null);
+                throw ProblemException.unavailable("the agency directory could not be reached");
             }
             return new AgencyStanding(id, state, null);
         };

@@ -3,7 +3,11 @@ package org.neighborshare.agency.domain;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The agency life cycle of SPEC "Agencies"; the allowed transitions live here and nowhere else. */
+/**
+ * The agency life cycle (docs/rules.md, "Agencies"); the allowed transitions live here and nowhere else. The names
+ * are those of the shared contract {@link org.neighborshare.shared.agency.AgencyStatus}, which the other services
+ * read from the directory.
+ */
 public enum AgencyState {
     APPLIED,
     IN_REVIEW,

@@ -3,14 +3,14 @@ package org.neighborshare.agency.roles;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.neighborshare.shared.security.AgencyRole;
 
 /**
  * Where per-agency roles live: the identity provider, so that they travel in users' tokens and the gateway can
- * read them. agency-service is the only thing that changes them.
+ * read them. agency-service is the only thing that changes them. The roles an agency has are
+ * {@link AgencyRole#ROLES}.
  */
 public interface AgencyRoles {
-
-    List<String> ROLES = List.of("agency-admin", "investigator");
 
     /** A member and the roles they hold in one agency. */
     record Member(String userId, String username, String email, List<String> roles) {

@@ -20,17 +20,16 @@ import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.neighborshare.agency.config.AgencyConfig;
 import org.neighborshare.shared.problem.ProblemException;
+import org.neighborshare.shared.security.AgencyRole;
 import org.neighborshare.shared.security.Caller;
 
 /**
- * Per-agency roles as Keycloak groups {@code /agencies/<agencyId>/<role>}, which the realm's group mapper puts in
+ * Per-agency roles as Keycloak groups {@code /agencies/<agencyId>/<role>} ({@link AgencyRole#groupPath}), which the realm's group mapper puts in
  * the {@code groups} claim. Uses agency-service's own service account (manage-users, query-groups, view-users).
  */
 @ApplicationScoped
 @DefaultBean
 public class KeycloakAgencyRoles implements AgencyRoles {
-
-    private static final String ROOT = "agencies";
 
     @Inject
     Keycloak keycloak;
@@ -40,9 +39,9 @@ public class KeycloakAgencyRoles implements AgencyRoles {
     @Override
     public void createAgency(UUID agencyId) {
         call(() -> {
-            String root = childOrCreate(null, ROOT);
+            String root = childOrCreate(null, AgencyRole.GROUP_ROOT);
             String agency = childOrCreate(root, agencyId.toString());
-            ROLES.forEach(role -> childOrCreate(agency, role));
+            AgencyRole.ROLES.forEach(role -> childOrCreate(agency, role));
             return null;
         });
     }
@@ -58,7 +57,7 @@ public class KeycloakAgencyRoles implements AgencyRoles {
     @Override
     public void revokeAll(UUID agencyId, String userId) {
         call(() -> {
-            for (String role : ROLES) {
+            for (String role : AgencyRole.ROLES) {
                 realm().users().get(userId).leaveGroup(groupId(agencyId, role));
             }
             return null;
@@ -69,7 +68,7 @@ public class KeycloakAgencyRoles implements AgencyRoles {
     public List<Member> members(UUID agencyId) {
         return call(() -> {
             Map<String, Member> byId = new LinkedHashMap<>();
-            for (String role : ROLES) {
+            for (String role : AgencyRole.ROLES) {
                 for (UserRepresentation u : realm().groups().group(groupId(agencyId, role)).members(0, 1000)) {
                     Member m = byId.computeIfAbsent(u.getId(),
                             id -> new Member(id, u.getUsername(), u.getEmail(), new ArrayList<>()));
@@ -106,7 +105,7 @@ public class KeycloakAgencyRoles implements AgencyRoles {
 
     private String groupId(UUID agencyId, String role) {
         try {
-            return realm().getGroupByPath("/" + ROOT + "/" + agencyId + "/" + role).getId();
+            return realm().getGroupByPath(AgencyRole.groupPath(agencyId, role)).getId();
         } catch (NotFoundException e) {
             throw ProblemException.notFound("roles of agency " + agencyId);
         }
@@ -151,7 +150,7 @@ public class KeycloakAgencyRoles implements AgencyRoles {
         } catch (ProblemException e) {
             throw e;
         } catch (ProcessingException | WebApplicationException e) {
-            throw new ProblemException(503, "Service Unavailable", "the identity provider could not be reached", null);
+            throw ProblemException.unavailable("the identity provider could not be reached");
         }
     }
 }

@@ -18,12 +18,12 @@ import org.neighborshare.agency.config.AgencyConfig;
 import org.neighborshare.agency.domain.Agency;
 import org.neighborshare.agency.domain.AgencyDecision;
 import org.neighborshare.agency.domain.AgencyState;
-import org.neighborshare.agency.domain.FieldConflict;
 import org.neighborshare.agency.domain.Vetting;
 import org.neighborshare.agency.domain.VettingItem;
 import org.neighborshare.agency.roles.AgencyRoles;
 import org.neighborshare.shared.geo.GeoJsonPolygon;
 import org.neighborshare.shared.problem.ProblemException;
+import org.neighborshare.shared.security.AgencyRole;
 import org.neighborshare.shared.security.Caller;
 
 /** Enrolment, vetting and the agency life cycle; each use case is one transaction, so a failure stores nothing. */
@@ -47,7 +47,7 @@ public class AgencyService {
         // Racing applications for one domain queue here; each then sees whether an earlier one was stored.
         Agency.lockDomain(domain);
         if (Agency.openApplicationExists(domain)) {
-            throw FieldConflict.of("officialDomain", "an open application for " + domain + " exists");
+            throw ProblemException.conflictingField("officialDomain", "an open application for " + domain + " exists");
         }
         Instant now = clock.instant();
         Agency a = new Agency();
@@ -121,7 +121,7 @@ public class AgencyService {
         // Roles are granted inside the transaction, under the agency's lock: if Keycloak fails, the approval rolls
         // back with it, and a racing approval waits and then finds the agency approved (409).
         roles.createAgency(a.id);
-        roles.grant(a.id, a.applicantId, Caller.AGENCY_ADMIN);
+        roles.grant(a.id, a.applicantId, AgencyRole.AGENCY_ADMIN);
         return a;
     }
 
@@ -215,8 +215,7 @@ public class AgencyService {
      * role the identity provider granted by hand.
      */
     private static void requireIndependent(Agency a, Caller reviewer) {
-        boolean member = reviewer.agencyRoles().stream().anyMatch(r -> r.startsWith(a.id + ":"));
-        if (reviewer.id().equals(a.applicantId) || member) {
+        if (reviewer.id().equals(a.applicantId) || reviewer.isMemberOf(a.id)) {
             throw ProblemException.forbidden("a reviewer cannot vet an agency they applied for or belong to");
         }
     }

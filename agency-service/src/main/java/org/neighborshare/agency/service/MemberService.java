@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import org.neighborshare.agency.domain.Agency;
 import org.neighborshare.agency.domain.AgencyState;
-import org.neighborshare.agency.domain.FieldConflict;
 import org.neighborshare.agency.roles.AgencyRoles;
 import org.neighborshare.shared.problem.ProblemException;
+import org.neighborshare.shared.security.AgencyRole;
 import org.neighborshare.shared.security.Caller;
 
 /**
@@ -35,8 +35,8 @@ public class MemberService {
     public AgencyRoles.Member add(UUID agencyId, String email, String role, Caller admin) {
         requireAdmin(agencyId, admin);
         requireApproved(agencies.lock(agencyId));
-        if (!AgencyRoles.ROLES.contains(role)) {
-            throw ProblemException.invalidField("role", "must be one of " + AgencyRoles.ROLES);
+        if (!AgencyRole.ROLES.contains(role)) {
+            throw ProblemException.invalidField("role", "must be one of " + AgencyRole.ROLES);
         }
         String userId = roles.userIdByEmail(email)
                 .orElseThrow(() -> ProblemException.invalidField("email",
@@ -44,11 +44,11 @@ public class MemberService {
         // Platform reviewers and agency roles are mutually exclusive: an agency that could enrol its reviewers
         // could make them too conflicted to suspend it, and could show them its requests (docs/rules.md).
         if (roles.isReviewer(userId)) {
-            throw FieldConflict.of("email", "this user is a platform reviewer and cannot hold a role in an agency");
+            throw ProblemException.conflictingField("email", "this user is a platform reviewer and cannot hold a role in an agency");
         }
         roles.grant(agencyId, userId, role);
         return roles.members(agencyId).stream().filter(m -> m.userId().equals(userId)).findFirst()
-                .orElseThrow(() -> new ProblemException(503, "Service Unavailable", "role not visible yet", null));
+                .orElseThrow(() -> ProblemException.unavailable("role not visible yet"));
     }
 
     @Transactional
@@ -62,7 +62,7 @@ public class MemberService {
     }
 
     private static void requireAdmin(UUID agencyId, Caller admin) {
-        admin.requireAgencyRole(agencyId, Caller.AGENCY_ADMIN);
+        admin.requireAgencyRole(agencyId, AgencyRole.AGENCY_ADMIN);
     }
 
     private static void requireApproved(Agency a) {

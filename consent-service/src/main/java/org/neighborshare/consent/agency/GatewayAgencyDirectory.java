@@ -29,7 +29,7 @@ public class GatewayAgencyDirectory implements AgencyDirectory {
             return client.status(agencyId);
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
-                return new AgencyStanding(agencyId, "UNKNOWN_AGENCY", null);
+                return new AgencyStanding(agencyId, AgencyStanding.UNKNOWN_AGENCY, null);
             }
             throw unavailable();
         } catch (ProcessingException e) {
@@ -38,6 +38,6 @@ public class GatewayAgencyDirectory implements AgencyDirectory {
     }
 
     private static ProblemException unavailable() {
-        return new ProblemException(503, "Service Unavailable", "the agency directory could not be reached", null);
+        return ProblemException.unavailable("the agency directory could not be reached");
     }
 }

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.neighborshare.consent.service.AgencyClipService;
+import org.neighborshare.shared.security.AgencyRole;
 import org.neighborshare.shared.security.Caller;
 
 /**
@@ -31,7 +32,7 @@ public class AgencyClipResource {
 
     @GET
     public List<AgencyClipView> list(@PathParam("agencyId") UUID agencyId, @PathParam("requestId") UUID requestId) {
-        caller.requireAgencyRole(agencyId, Caller.INVESTIGATOR);
+        caller.requireAgencyRole(agencyId, AgencyRole.INVESTIGATOR);
         return clips.list(agencyId, requestId).stream().map(AgencyClipView::of).toList();
     }
 
@@ -40,7 +41,7 @@ public class AgencyClipResource {
     @Path("/{clipId}/content")
     public Response content(@PathParam("agencyId") UUID agencyId, @PathParam("requestId") UUID requestId,
                             @PathParam("clipId") UUID clipId) {
-        caller.requireAgencyRole(agencyId, Caller.INVESTIGATOR);
+        caller.requireAgencyRole(agencyId, AgencyRole.INVESTIGATOR);
         AgencyClipService.Download d = clips.download(agencyId, requestId, clipId, caller.id());
         InputStream bytes = d.bytes();
         StreamingOutput body = out -> {

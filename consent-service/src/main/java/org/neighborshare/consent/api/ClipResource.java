@@ -25,7 +25,6 @@ import org.neighborshare.consent.domain.Clip;
 import org.neighborshare.consent.service.ClipService;
 import org.neighborshare.shared.input.PageNumber;
 import org.neighborshare.shared.input.PageSize;
-import org.neighborshare.shared.problem.Problem;
 import org.neighborshare.shared.problem.ProblemException;
 import org.neighborshare.shared.security.Caller;
 import org.neighborshare.shared.time.StoredInstants;
@@ -59,9 +58,8 @@ public class ClipResource {
                            InputStream body) {
         String type = mediaType(contentType);
         if (!Clip.CONTENT_TYPES.contains(type)) {
-            throw new ProblemException(415, "Unsupported Media Type",
-                    "Content-Type: a clip must be one of " + String.join(", ", Clip.CONTENT_TYPES),
-                    List.of(new Problem.FieldError("Content-Type", "must be one of " + Clip.CONTENT_TYPES)));
+            throw ProblemException.unsupportedMediaType("Content-Type",
+                    "a clip must be one of " + String.join(", ", Clip.CONTENT_TYPES));
         }
         UUID camera = uuid("cameraId", cameraId != null ? cameraId : cameraIdHeader);
         Instant recorded = instant("recordedAt", recordedAt != null ? recordedAt : recordedAtHeader);
@@ -102,28 +100,23 @@ public class ClipResource {
 
     private static UUID uuid(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw missing(field, "is required");
+            throw ProblemException.malformedField(field, "is required");
         }
         try {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
-            throw missing(field, "must be a UUID");
+            throw ProblemException.malformedField(field, "must be a UUID");
         }
     }
 
     private static Instant instant(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw missing(field, "is required");
+            throw ProblemException.malformedField(field, "is required");
         }
         try {
             return StoredInstants.require(field, Instant.parse(value.trim()));
         } catch (DateTimeParseException e) {
-            throw missing(field, "must be an ISO-8601 instant, e.g. 2025-01-31T22:15:00Z");
+            throw ProblemException.malformedField(field, "must be an ISO-8601 instant, e.g. 2025-01-31T22:15:00Z");
         }
-    }
-
-    private static ProblemException missing(String field, String message) {
-        return new ProblemException(400, "Bad Request", field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
     }
 }

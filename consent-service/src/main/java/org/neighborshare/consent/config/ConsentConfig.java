@@ -37,7 +37,10 @@ public interface ConsentConfig {
     }
 
     interface Retention {
-        /** How often the retention job looks for expired shares; {@code off} disables the schedule. */
+        /**
+         * How often the retention job looks for expired shares; {@code off} disables the schedule. Read by
+         * {@code RetentionJob}'s {@code @Scheduled} expression, which sees this default through the config.
+         */
         @WithDefault("60s")
         String checkEvery();
 

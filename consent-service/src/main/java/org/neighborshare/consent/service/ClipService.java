@@ -18,7 +18,6 @@ import org.neighborshare.consent.domain.Clip;
 import org.neighborshare.consent.store.ClipStore;
 import org.neighborshare.consent.store.ClipTooLargeException;
 import org.neighborshare.consent.store.StoredClip;
-import org.neighborshare.shared.problem.Problem;
 import org.neighborshare.shared.problem.ProblemException;
 
 /** An owner's clips: upload (streamed to the clip store, never held in memory) and listing. */
@@ -55,13 +54,11 @@ public class ClipService {
         } catch (ClipTooLargeException e) {
             throw tooLarge(e.limit());
         } catch (IOException e) {
-            throw new ProblemException(400, "Bad Request", "the upload did not complete: " + e.getMessage(),
-                    List.of(new Problem.FieldError("body", "incomplete upload")));
+            throw ProblemException.malformedField("body", "the upload did not complete: " + e.getMessage());
         }
         if (stored.size() == 0) {
             discard(stored.key());
-            throw new ProblemException(400, "Bad Request", "body: the clip is empty",
-                    List.of(new Problem.FieldError("body", "must not be empty")));
+            throw ProblemException.malformedField("body", "the clip is empty");
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
@@ -86,8 +83,7 @@ public class ClipService {
     }
 
     public static ProblemException tooLarge(long limit) {
-        return new ProblemException(413, "Content Too Large", "body: a clip may have at most " + limit + " bytes",
-                List.of(new Problem.FieldError("body", "larger than " + limit + " bytes")));
+        return ProblemException.contentTooLarge("body", "a clip may have at most " + limit + " bytes");
     }
 
     public List<Clip> list(String ownerId, int page, int size) {

@@ -4,14 +4,17 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Runs retention on time, whether or not anyone looks ({@code consent.retention.check-every}; {@code off} stops it). */
+/**
+ * Runs retention on time, whether or not anyone looks ({@code consent.retention.check-every}, whose default is in
+ * {@code ConsentConfig}; {@code off} stops it).
+ */
 @ApplicationScoped
 public class RetentionJob {
 
     @Inject
     RetentionService retention;
 
-    @Scheduled(every = "${consent.retention.check-every:60s}", delayed = "10s",
+    @Scheduled(every = "${consent.retention.check-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         retention.expireDue();

@@ -186,15 +186,13 @@ public class ShareService {
             }
         }
         if (!errors.isEmpty()) {
-            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-            throw new ProblemException(409, "Conflict", detail, errors);
+            throw ProblemException.conflictingFields(errors);
         }
     }
 
     private static void fail(List<Problem.FieldError> errors) {
         if (!errors.isEmpty()) {
-            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-            throw new ProblemException(422, "Unprocessable Content", detail, errors);
+            throw ProblemException.invalidFields(errors);
         }
     }
 

@@ -3,21 +3,25 @@ package org.neighborshare.request.agency;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
+import org.neighborshare.shared.agency.AgencyStatus;
 
 /** What request-service needs to know about an agency: may it ask, and where. */
 public interface AgencyDirectory {
 
-    /** Only the fields needed; the directory sends more, which are ignored. */
+    /**
+     * Only the fields needed; the directory sends more, which are ignored. {@code state} is an {@link AgencyStatus}
+     * name, kept as text so that a state this service does not know reads as not approved.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record AgencyFacts(UUID id, String state, String stateReason, JsonNode jurisdiction) {
 
         public boolean approved() {
-            return "APPROVED".equals(state);
+            return AgencyStatus.isApproved(state);
         }
 
         /** Revocation is final: the agency's open requests end (docs/rules.md). */
         public boolean revoked() {
-            return "REVOKED".equals(state);
+            return AgencyStatus.REVOKED.is(state);
         }
     }
 

@@ -40,6 +40,6 @@ public class GatewayAgencyDirectory implements AgencyDirectory {
     }
 
     private static ProblemException unavailable() {
-        return new ProblemException(503, "Service Unavailable", "the agency directory could not be reached", null);
+        return ProblemException.unavailable("the agency directory could not be reached");
     }
 }

@@ -18,6 +18,7 @@ import org.neighborshare.request.domain.FootageRequest;
 import org.neighborshare.request.service.RequestService;
 import org.neighborshare.shared.input.PageNumber;
 import org.neighborshare.shared.input.PageSize;
+import org.neighborshare.shared.security.AgencyRole;
 import org.neighborshare.shared.security.Caller;
 
 /** An agency's own requests; only its investigators (re-checked here, not just at the gateway). */
@@ -32,7 +33,7 @@ public class AgencyRequestResource {
 
     @POST
     public Response create(@PathParam("agencyId") UUID agencyId, @NotNull @Valid CreateRequest body) {
-        caller.requireAgencyRole(agencyId, Caller.INVESTIGATOR);
+        caller.requireAgencyRole(agencyId, AgencyRole.INVESTIGATOR);
         FootageRequest r = requests.create(agencyId, body, caller);
         return Response.created(URI.create("/api/agencies/" + agencyId + "/requests/" + r.id))
                 .entity(RequestView.of(r)).build();
@@ -42,21 +43,21 @@ public class AgencyRequestResource {
     public List<RequestView> list(@PathParam("agencyId") UUID agencyId,
                                   @QueryParam("page") @DefaultValue("0") @PageNumber int page,
                                   @QueryParam("size") @DefaultValue("20") @PageSize int size) {
-        caller.requireAgencyRole(agencyId, Caller.INVESTIGATOR);
+        caller.requireAgencyRole(agencyId, AgencyRole.INVESTIGATOR);
         return requests.forAgency(agencyId, page, size).stream().map(RequestView::of).toList();
     }
 
     @GET
     @Path("/{requestId}")
     public RequestView get(@PathParam("agencyId") UUID agencyId, @PathParam("requestId") UUID requestId) {
-        caller.requireAgencyRole(agencyId, Caller.INVESTIGATOR);
+        caller.requireAgencyRole(agencyId, AgencyRole.INVESTIGATOR);
         return RequestView.of(requests.ofAgency(agencyId, requestId));
     }
 
     @POST
     @Path("/{requestId}/close")
     public RequestView close(@PathParam("agencyId") UUID agencyId, @PathParam("requestId") UUID requestId) {
-        caller.requireAgencyRole(agencyId, Caller.INVESTIGATOR);
+        caller.requireAgencyRole(agencyId, AgencyRole.INVESTIGATOR);
         return RequestView.of(requests.close(agencyId, requestId));
     }
 }

@@ -58,8 +58,8 @@ public class RequestRules {
     /** A rolling 24-hour quota per agency; exceeding it is a 429, the request is not stored. */
     public void checkDailyQuota(long createdInLastDay) {
         if (createdInLastDay >= config.dailyQuotaPerAgency()) {
-            throw new ProblemException(429, "Too Many Requests", "the agency's quota of "
-                    + config.dailyQuotaPerAgency() + " requests per 24 hours is used up", null);
+            throw ProblemException.tooManyRequests("the agency's quota of " + config.dailyQuotaPerAgency()
+                    + " requests per 24 hours is used up");
         }
     }
 

@@ -17,8 +17,7 @@ public class ReviewerIndependence {
         if (request.createdBy.equals(reviewer.id())) {
             throw ProblemException.forbidden("you wrote request " + request.id + "; another reviewer must moderate it");
         }
-        String prefix = request.agencyId + ":";
-        if (reviewer.agencyRoles().stream().anyMatch(role -> role.startsWith(prefix))) {
+        if (reviewer.isMemberOf(request.agencyId)) {
             throw ProblemException.forbidden("you are a member of agency " + request.agencyId
                     + "; a reviewer outside it must moderate its requests");
         }

@@ -79,8 +79,4 @@ public final class GeoJsonPolygon {
         Point p = GEOMETRY.createPoint(new Coordinate(longitude, latitude));
         return polygon.covers(p);
     }
-
-    public int vertexCount() {
-        return polygon.getNumPoints() - polygon.getNumInteriorRing() - 1;
-    }
 }

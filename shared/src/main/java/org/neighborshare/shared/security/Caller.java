@@ -10,13 +10,11 @@ import org.neighborshare.shared.problem.ProblemException;
 
 /**
  * The authenticated caller of this request, read from the gateway-minted token. Services re-check roles here
- * rather than trusting that the gateway did (defence in depth).
+ * rather than trusting that the gateway did (defence in depth). Agency roles are named in {@link AgencyRole}.
  */
 @RequestScoped
 public class Caller {
 
-    public static final String AGENCY_ADMIN = "agency-admin";
-    public static final String INVESTIGATOR = "investigator";
     /** The platform's realm role; it is never held together with a role in an agency. */
     public static final String REVIEWER = "reviewer";
 
@@ -53,7 +51,12 @@ public class Caller {
     }
 
     public boolean hasAgencyRole(Object agencyId, String role) {
-        return agencyRoles().contains(agencyId + ":" + role);
+        return agencyRoles().contains(AgencyRole.encode(agencyId, role));
+    }
+
+    /** Whether the caller holds any role in the agency. */
+    public boolean isMemberOf(Object agencyId) {
+        return agencyRoles().stream().anyMatch(encoded -> AgencyRole.isIn(encoded, agencyId));
     }
 
     /**

@@ -8,17 +8,16 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * The contract of the token the gateway mints for one service (SPEC invariant I6). The gateway and the tests
+ * The contract of the token the gateway mints for one service (docs/invariants.md, I6). The gateway and the tests
  * build it here; services verify it with smallrye-jwt (issuer, audience, signature by {@code kid}).
  */
 public final class InternalToken {
 
     public static final String ISSUER = "neighbor-share-gateway";
-    /** Per-agency roles as "agencyId:role", e.g. "5d1d…:investigator". */
+    /** Per-agency roles as "agencyId:role", e.g. "5d1d…:investigator" ({@link AgencyRole#encode}). */
     public static final String AGENCY_ROLES = "agency_roles";
     public static final String EMAIL = "email";
     public static final String EMAIL_VERIFIED = "email_verified";
-    public static final String USERNAME = "preferred_username";
     /** Longest lifetime a service accepts; the gateway mints far shorter ones. */
     public static final Duration MAX_LIFETIME = Duration.ofSeconds(60);
 

@@ -32,7 +32,7 @@ public class MissingTokenFilter {
         filters.register(ctx -> {
             String path = ctx.normalizedPath();
             String auth = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-            if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            if (BearerToken.from(auth).isPresent()) {
                 ctx.next();
             } else {
                 problems.write(ctx, Problem.of(401, "Unauthorized", "a token minted by the gateway is required")
