@@ -1,13 +1,11 @@
 package org.neighborshare.testsupport;
 
+import io.smallrye.jwt.util.KeyUtils;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.neighborshare.shared.security.InternalToken;
@@ -70,9 +68,7 @@ public final class TestTokens {
     /** The local-demo private key N (1 or 2) from this module's resources. */
     public static PrivateKey demoKey(int n) {
         try (InputStream in = TestTokens.class.getResourceAsStream("/local-demo-keys/internal-signing-key-" + n + ".pem")) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return KeyUtils.decodePrivateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
         } catch (Exception e) {
             throw new IllegalStateException("local demo key " + n + " unreadable", e);
         }
