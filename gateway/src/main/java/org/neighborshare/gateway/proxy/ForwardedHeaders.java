@@ -22,7 +22,7 @@ public final class ForwardedHeaders {
     private ForwardedHeaders() {
     }
 
-    public static boolean owned(String name) {
+    private static boolean owned(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         if (OWNED.contains(n)) {
             return true;

@@ -1,6 +1,5 @@
 package org.neighborshare.gateway.proxy;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
