@@ -78,4 +78,24 @@ class CircuitBreakerTest {
             given().when().get(PATH).then().statusCode(200);
         }
     }
+
+    @Test
+    void aProbeWhoseExchangeBreaksStillSettlesTheCircuit() throws Exception {
+        Duration openFor = ConfigProvider.getConfig().getValue("gateway.circuit-breaker.open-for", Duration.class);
+        given().when().get(PATH).then().statusCode(200);
+        FakeServices.stopFlaky();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (given().when().get(PATH).header("Retry-After") == null) {
+                assertTrue(System.nanoTime() < deadline, "the circuit did not open");
+            }
+        } finally {
+            FakeServices.startFlaky();
+        }
+        Thread.sleep(openFor.toMillis() + 300);
+        // The probe reaches the service, which drops the connection: neither an answer nor a timeout. The service
+        // was reached, so the circuit closes rather than waiting for a probe that will never report.
+        given().when().get("/api/test-only/flaky/close").then().statusCode(502);
+        given().when().get(PATH).then().statusCode(200);
+    }
 }

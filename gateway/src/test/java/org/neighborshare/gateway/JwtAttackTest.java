@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.smallrye.jwt.util.KeyUtils;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -87,8 +88,7 @@ class JwtAttackTest {
         try (InputStream in = getClass().getResourceAsStream("/test-only-keycloak/realm-public-key.pem")) {
             pem = in.readAllBytes();
         }
-        byte[] der = Base64.getDecoder().decode(new String(pem, StandardCharsets.US_ASCII)
-                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+        byte[] der = KeyUtils.decodePublicKey(new String(pem, StandardCharsets.US_ASCII)).getEncoded();
         // The key as published (PEM text, with and without the trailing newline) and as raw DER bytes.
         String pemText = new String(pem, StandardCharsets.US_ASCII);
         for (byte[] secret : List.of(pem, pemText.trim().getBytes(StandardCharsets.US_ASCII), der)) {

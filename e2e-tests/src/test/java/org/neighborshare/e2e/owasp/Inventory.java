@@ -2,17 +2,15 @@ package org.neighborshare.e2e.owasp;
 
 import static io.restassured.RestAssured.given;
 
+import io.smallrye.config.source.yaml.YamlConfigSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neighborshare.e2e.RunningSuite;
@@ -108,19 +106,20 @@ public final class Inventory {
     /** The gateway's route table, in order (first match wins). */
     public static synchronized List<Route> routes() {
         if (routes == null) {
-            Path file = RunningSuite.config().repoRoot().resolve("gateway/src/main/resources/application.properties");
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(file)) {
-                p.load(in);
+            Path file = RunningSuite.config().repoRoot().resolve("gateway/src/main/resources/application.yaml");
+            Map<String, String> p;
+            try {
+                // The YAML list flattened as the gateway's configuration reads it: gateway.routes[i].paths=a,b
+                p = new YamlConfigSource(file.toUri().toURL()).getProperties();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             List<Route> all = new ArrayList<>();
-            for (int i = 0; p.getProperty("gateway.routes[" + i + "].paths") != null; i++) {
+            for (int i = 0; p.get("gateway.routes[" + i + "].paths") != null; i++) {
                 String prefix = "gateway.routes[" + i + "].";
-                all.add(new Route(i, p.getProperty(prefix + "name"), split(p.getProperty(prefix + "paths")),
-                        split(p.getProperty(prefix + "methods")), p.getProperty(prefix + "service"),
-                        p.getProperty(prefix + "access"), p.getProperty(prefix + "role")));
+                all.add(new Route(i, p.get(prefix + "name"), split(p.get(prefix + "paths")),
+                        split(p.get(prefix + "methods")), p.get(prefix + "service"),
+                        p.get(prefix + "access"), p.get(prefix + "role")));
             }
             if (all.isEmpty()) {
                 throw new IllegalStateException("no routes in " + file);

@@ -3,7 +3,9 @@ package org.neighborshare.gateway.agency;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -16,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.neighborshare.gateway.config.GatewayConfig;
 import org.neighborshare.gateway.proxy.UpstreamClients;
-import org.neighborshare.gateway.resilience.CircuitBreaker;
 import org.neighborshare.gateway.resilience.CircuitBreakers;
 import org.neighborshare.gateway.routing.Requester;
 import org.neighborshare.gateway.token.InternalTokenMinter;
@@ -30,6 +31,7 @@ import org.neighborshare.gateway.token.InternalTokenMinter;
 public class AgencyStates {
 
     public static final Duration MAX_STALENESS = Duration.ofSeconds(5);
+    private static final String AGENCY_SERVICE = "agency-service";
     /** The gateway's own identity towards agency-service's directory. */
     static final Requester GATEWAY = new Requester(false, "gateway", "gateway", null, false,
             Set.of("agency-directory"), Set.of());
@@ -46,7 +48,11 @@ public class AgencyStates {
     private final InternalTokenMinter minter;
     private final AsyncCache<String, Status> cache;
     private final Duration timeout;
-    private final CircuitBreaker breaker;
+    private final CircuitBreakers breakers;
+
+    /** agency-service's answer, read whole inside the circuit: any status means it is reachable. */
+    private record Answer(int status, Buffer body) {
+    }
 
     @Inject
     public AgencyStates(UpstreamClients clients, GatewayConfig config, InternalTokenMinter minter,
@@ -54,13 +60,13 @@ public class AgencyStates {
         this.minter = minter;
         // The same circuit as calls proxied to agency-service: while it is open, fail fast instead of waiting for
         // the connect timeout on every member call.
-        this.breaker = breakers.of("agency-service");
+        this.breakers = breakers;
         Duration cacheFor = config.agencyState().cacheFor();
         if (cacheFor.compareTo(MAX_STALENESS) > 0) {
             throw new IllegalStateException("gateway.agency-state.cache-for must be at most " + MAX_STALENESS);
         }
         // Built like the proxy's client, so that an https agency-service is reached over https here too.
-        this.client = clients.create("agency-service", "gateway-agency-states",
+        this.client = clients.create(AGENCY_SERVICE, "gateway-agency-states",
                 config.upstream().maxConnectionsPerService());
         this.timeout = config.upstream().connectTimeout();
         this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(cacheFor).buildAsync();
@@ -73,33 +79,25 @@ public class AgencyStates {
     }
 
     private Future<Status> fetch(String agencyId) {
-        if (!breaker.tryAcquire()) {
-            return Future.failedFuture(new IllegalStateException("agency-service circuit open"));
-        }
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
                 .setURI("/api/directory/agencies/" + agencyId + "/status")
                 .setIdleTimeout(timeout.toMillis() * 2)
-                .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + minter.tokenFor(GATEWAY, "agency-service"));
-        return client.request(options)
-                .compose(req -> req.send())
-                .onComplete(result -> {
-                    if (result.succeeded()) {
-                        breaker.onSuccess();
-                    } else {
-                        breaker.onFailure();
-                    }
-                })
-                .compose(resp -> resp.body().map(body -> {
-                    if (resp.statusCode() == 404) {
-                        return new Status(false, null, null);
-                    }
-                    if (resp.statusCode() != 200) {
-                        throw new IllegalStateException("agency-service answered " + resp.statusCode());
-                    }
-                    JsonObject json = body.toJsonObject();
-                    return new Status(true, json.getString("state"), json.getString("reason"));
-                }));
+                .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + minter.tokenFor(GATEWAY, AGENCY_SERVICE));
+        Future<Answer> answer = breakers.call(AGENCY_SERVICE, answered -> client.request(options)
+                .compose(HttpClientRequest::send)
+                .compose(resp -> resp.body().map(body -> new Answer(resp.statusCode(), body)))
+                .onComplete(answered));
+        return answer.map(a -> {
+            if (a.status() == 404) {
+                return new Status(false, null, null);
+            }
+            if (a.status() != 200) {
+                throw new IllegalStateException("agency-service answered " + a.status());
+            }
+            JsonObject json = a.body().toJsonObject();
+            return new Status(true, json.getString("state"), json.getString("reason"));
+        });
     }
 
     @PreDestroy

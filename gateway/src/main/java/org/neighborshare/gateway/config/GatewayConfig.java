@@ -11,8 +11,10 @@ import java.util.Set;
 import org.neighborshare.gateway.routing.Access;
 
 /**
- * Everything the gateway routes is data here, so that the policy can be read (and reviewed) in
- * application.properties instead of being scattered over code.
+ * Everything the gateway routes is data here, so that the policy can be read (and reviewed) in application.yaml
+ * (the route table) and application.properties instead of being scattered over code. Each default is stated once:
+ * here with {@code @WithDefault}, or in application.properties when it comes from the environment or differs by
+ * profile.
  */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
@@ -20,7 +22,7 @@ public interface GatewayConfig {
     /** Upstream services by name; the name is also the audience of the internal token minted for it. */
     Map<String, Service> services();
 
-    /** Evaluated in index order; the first route whose path and method both match wins. */
+    /** The route table (application.yaml), in match order: the first route whose path and method match wins. */
     List<Route> routes();
 
     InternalTokenConfig internalToken();
@@ -30,7 +32,7 @@ public interface GatewayConfig {
     AgencyState agencyState();
 
     /**
-     * Rate-limit groups by name; a route names its group with {@code gateway.routes[i].rate-limit}. Each limit is
+     * Rate-limit groups by name; a route names its group with its {@code rate-limit}. Each limit is
      * "{requests}/{period}", e.g. {@code 600/1m}: a token bucket that holds that many requests and refills at that
      * rate. Buckets live in this gateway replica's memory.
      */
@@ -102,7 +104,6 @@ public interface GatewayConfig {
          * The realm's clients whose access tokens the gateway takes (the {@code azp} claim). Keycloak issues tokens
          * to every client of a realm, built-in ones such as admin-cli included; only these may call the API.
          */
-        @WithDefault("neighbors-web,neighbors-demo-cli,consent-service,request-service,agency-service")
         Set<String> allowedClients();
 
         /**
@@ -111,7 +112,7 @@ public interface GatewayConfig {
          * 0 turns the memory off.
          */
         @WithDefault("60s")
-        java.time.Duration verifiedTokenMaxAge();
+        Duration verifiedTokenMaxAge();
 
         /** How many verified tokens are remembered at most. */
         @WithDefault("20000")
@@ -160,7 +161,7 @@ public interface GatewayConfig {
         /** Overrides {@code gateway.upstream.timeout}, e.g. for uploads that take longer. */
         Optional<Duration> timeout();
 
-        /** The route's name in metrics and the access log; {@code route-<index>} when not set. */
+        /** The route's name in metrics and the access log; {@code route-<position>} when not set. */
         Optional<String> name();
 
         /** The rate-limit group (a key of {@code gateway.rate-limits}). */
@@ -182,7 +183,7 @@ public interface GatewayConfig {
     }
 
     interface InternalTokenConfig {
-        @WithDefault("local-demo-1")
+        /** The kid services look the gateway's public key up by. */
         String keyId();
 
         /** PKCS#8 PEM file; {@code classpath:} prefix reads it from the classpath instead. */
@@ -198,7 +199,6 @@ public interface GatewayConfig {
 
     interface Upstream {
         /** No response data within this time: 504. */
-        @WithDefault("10s")
         Duration timeout();
 
         /** No connection within this time: 503. Keeps a dead service from hanging callers. */

@@ -22,7 +22,7 @@ public final class ForwardedHeaders {
     private ForwardedHeaders() {
     }
 
-    public static boolean owned(String name) {
+    private static boolean owned(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         if (OWNED.contains(n)) {
             return true;
@@ -35,7 +35,8 @@ public final class ForwardedHeaders {
         return false;
     }
 
-    public static void apply(MultiMap headers, Forward forward) {
+    /** Drops what the client sent under the gateway's names, from the copy of its headers the service gets. */
+    public static void strip(MultiMap headers) {
         List<String> drop = new ArrayList<>();
         for (String name : headers.names()) {
             if (owned(name)) {
@@ -45,6 +46,10 @@ public final class ForwardedHeaders {
         drop.forEach(headers::remove);
         // Answered by the gateway itself once the call passed its policy (GatewayHandler).
         headers.remove("Expect");
+    }
+
+    /** Sets the gateway's own headers: the internal token (I6), the request id, and where the client called from. */
+    public static void set(MultiMap headers, Forward forward) {
         headers.set("Authorization", "Bearer " + forward.internalToken());
         headers.set(RequestIds.HEADER, forward.requestId());
         if (forward.clientAddress() != null) {

@@ -13,7 +13,7 @@ import org.neighborshare.gateway.config.GatewayConfig;
 import org.neighborshare.gateway.limits.Rate;
 
 /**
- * The ordered route table. Default deny: a path no route names is 404, also when a service would have served
+ * The ordered route table (application.yaml). Default deny: a path no route names is 404, also when a service would have served
  * it. A mistake in the table stops the gateway at startup rather than opening or closing a route silently.
  */
 public final class RouteTable {
@@ -37,7 +37,7 @@ public final class RouteTable {
         int defaultMaxPage = config.limits().maxPageSize();
         for (int i = 0; i < configured.size(); i++) {
             GatewayConfig.Route r = configured.get(i);
-            String where = "gateway.routes[" + i + "]";
+            String where = "gateway.routes[" + i + "]" + r.name().map(n -> " (" + n + ")").orElse("");
             String name = r.name().orElse("route-" + i);
             if (!NAME.matcher(name).matches()) {
                 errors.add(where + ": name must be lower-case letters, digits and '-': " + name);

@@ -105,7 +105,7 @@ class UpstreamClientsTest {
     void theAgencyStateIsLookedUpOverHttps() throws Exception {
         GatewayConfig config = config("https://localhost:" + tlsAgencyService.actualPort());
         AgencyStates states = new AgencyStates(new UpstreamClients(vertx, config), config, new FixedToken(config),
-                new CircuitBreakers(config, new SimpleMeterRegistry()));
+                new CircuitBreakers(vertx, config, new SimpleMeterRegistry()));
         AgencyStates.Status status = states.status(AGENCY).toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         assertTrue(status.approved(), status.toString());

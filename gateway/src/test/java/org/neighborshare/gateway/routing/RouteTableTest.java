@@ -11,6 +11,7 @@ import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.source.yaml.YamlConfigSource;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
@@ -22,11 +23,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.neighborshare.gateway.config.GatewayConfig;
 
-/** The route table as shipped in application.properties, plus the checks that guard edits to it. */
+/** The route table as shipped in application.yaml, plus the checks that guard edits to it. */
 class RouteTableTest {
 
     static final String A = "5d1d0a6e-8f4b-4a52-9c55-7a1f3c2b9e01";
 
+    /** application.properties and the route table of application.yaml, merged as Quarkus merges them. */
     static RouteTable shipped() throws Exception {
         Properties props = new Properties();
         try (InputStream in = RouteTableTest.class.getResourceAsStream("/application.properties")) {
@@ -34,6 +36,7 @@ class RouteTableTest {
         }
         Map<String, String> map = new HashMap<>();
         props.forEach((k, v) -> map.put(k.toString(), v.toString()));
+        map.putAll(new YamlConfigSource(RouteTableTest.class.getResource("/application.yaml")).getProperties());
         return RouteTable.from(config(map));
     }
 
@@ -47,6 +50,16 @@ class RouteTableTest {
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
                 .build();
         return config.getConfigMapping(GatewayConfig.class);
+    }
+
+    /** What the gateway needs besides routes; these have no default in GatewayConfig. */
+    static Map<String, String> required() {
+        return Map.of(
+                "gateway.services.agency-service.url", "http://localhost:8081",
+                "gateway.internal-token.signing-key-location", "unused",
+                "gateway.internal-token.key-id", "unused",
+                "gateway.oidc.allowed-clients", "neighbors-web",
+                "gateway.upstream.timeout", "10s");
     }
 
     static RouteTable.Resolution resolve(RouteTable table, String method, String path) {
@@ -139,14 +152,13 @@ class RouteTableTest {
 
     @Test
     void brokenLimitsStopTheGateway() {
-        Map<String, String> base = Map.of(
-                "gateway.services.agency-service.url", "http://localhost:8081",
-                "gateway.internal-token.signing-key-location", "unused",
+        Map<String, String> base = new HashMap<>(required());
+        base.putAll(Map.of(
                 "gateway.rate-limits.default.per-user", "10/1m",
                 "gateway.routes[0].paths", "/api/x",
                 "gateway.routes[0].methods", "GET",
                 "gateway.routes[0].service", "agency-service",
-                "gateway.routes[0].access", "PUBLIC");
+                "gateway.routes[0].access", "PUBLIC"));
         assertRejected(base, "unknown rate-limit group 'nope'", Map.of("gateway.routes[0].rate-limit", "nope"));
         assertRejected(base, "gateway.rate-limits.default.per-agency", Map.of(
                 "gateway.rate-limits.default.per-agency", "ten a minute"));
@@ -162,9 +174,7 @@ class RouteTableTest {
 
     @Test
     void brokenTablesStopTheGateway() {
-        Map<String, String> base = Map.of(
-                "gateway.services.agency-service.url", "http://localhost:8081",
-                "gateway.internal-token.signing-key-location", "unused");
+        Map<String, String> base = required();
         assertRejected(base, "AGENCY_ROLE needs an {agencyId}", Map.of(
                 "gateway.routes[0].paths", "/api/agencies/{id}/members",
                 "gateway.routes[0].methods", "GET",

@@ -1,17 +1,16 @@
 package org.neighborshare.gateway.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.config.source.yaml.YamlConfigSource;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -104,23 +103,19 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Test routes go after the shipped ones, so they never shadow or replace one. */
+    /** Test routes go after the shipped ones (application.yaml), so they never shadow or replace one. */
     private static int shippedRouteCount() {
-        Properties props = new Properties();
-        try (InputStream in = FakeServices.class.getResourceAsStream("/application.properties")) {
-            props.load(in);
+        Map<String, String> shipped;
+        try {
+            shipped = new YamlConfigSource(FakeServices.class.getResource("/application.yaml")).getProperties();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        int max = -1;
-        for (Object key : props.keySet()) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^gateway\\.routes\\[(\\d+)]\\..*")
-                    .matcher(key.toString());
-            if (m.matches()) {
-                max = Math.max(max, Integer.parseInt(m.group(1)));
-            }
+        int count = 0;
+        while (shipped.containsKey("gateway.routes[" + count + "].paths")) {
+            count++;
         }
-        return max + 1;
+        return count;
     }
 
     private HttpServer flakyServer() {
