@@ -1,5 +1,7 @@
 package org.neighborshare.gateway.agency;
 
+import org.neighborshare.shared.security.BearerToken;
+import org.neighborshare.shared.agency.AgencyStatus;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
@@ -40,7 +42,7 @@ public class AgencyStates {
     public record Status(boolean exists, String state, String reason) {
 
         public boolean approved() {
-            return exists && "APPROVED".equals(state);
+            return exists && AgencyStatus.isApproved(state);
         }
     }
 
@@ -83,7 +85,7 @@ public class AgencyStates {
                 .setMethod(HttpMethod.GET)
                 .setURI("/api/directory/agencies/" + agencyId + "/status")
                 .setIdleTimeout(timeout.toMillis() * 2)
-                .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + minter.tokenFor(GATEWAY, AGENCY_SERVICE));
+                .putHeader(HttpHeaders.AUTHORIZATION, BearerToken.header(minter.tokenFor(GATEWAY, AGENCY_SERVICE)));
         Future<Answer> answer = breakers.call(AGENCY_SERVICE, answered -> client.request(options)
                 .compose(HttpClientRequest::send)
                 .compose(resp -> resp.body().map(body -> new Answer(resp.statusCode(), body)))

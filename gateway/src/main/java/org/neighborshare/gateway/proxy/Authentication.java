@@ -1,5 +1,6 @@
 package org.neighborshare.gateway.proxy;
 
+import org.neighborshare.shared.security.BearerToken;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -74,10 +75,6 @@ public class Authentication {
     /** The token of a single {@code Authorization: Bearer} header, or null (then Quarkus OIDC decides alone). */
     private static String bearerToken(HttpServerRequest request) {
         List<String> values = request.headers().getAll(HttpHeaders.AUTHORIZATION);
-        if (values.size() != 1 || !values.get(0).regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = values.get(0).substring(7).trim();
-        return token.isEmpty() ? null : token;
+        return values.size() == 1 ? BearerToken.from(values.get(0)).orElse(null) : null;
     }
 }

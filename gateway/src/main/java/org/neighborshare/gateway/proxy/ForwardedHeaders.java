@@ -1,5 +1,6 @@
 package org.neighborshare.gateway.proxy;
 
+import org.neighborshare.shared.security.BearerToken;
 import io.vertx.core.MultiMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class ForwardedHeaders {
 
     /** Sets the gateway's own headers: the internal token (I6), the request id, and where the client called from. */
     public static void set(MultiMap headers, Forward forward) {
-        headers.set("Authorization", "Bearer " + forward.internalToken());
+        headers.set("Authorization", BearerToken.header(forward.internalToken()));
         headers.set(RequestIds.HEADER, forward.requestId());
         if (forward.clientAddress() != null) {
             headers.set("X-Forwarded-For", forward.clientAddress());

@@ -1,5 +1,6 @@
 package org.neighborshare.gateway.routing;
 
+import org.neighborshare.shared.security.AgencyRole;
 import java.util.List;
 import java.util.Set;
 import org.neighborshare.shared.security.InternalToken;
@@ -19,7 +20,7 @@ public record Requester(boolean anonymous, String id, String username, String em
     }
 
     public boolean hasAgencyRole(String agencyId, String role) {
-        return agencyRoles.contains(agencyId + ":" + role);
+        return agencyRoles.contains(AgencyRole.encode(agencyId, role));
     }
 
     public InternalToken.Subject toSubject() {

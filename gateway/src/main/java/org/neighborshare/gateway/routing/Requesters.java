@@ -1,5 +1,6 @@
 package org.neighborshare.gateway.routing;
 
+import org.neighborshare.shared.security.AgencyRole;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -12,7 +13,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public final class Requesters {
 
     static final String GROUPS = "groups";
-    static final String AGENCIES_GROUP = "agencies";
 
     private Requesters() {
     }
@@ -51,15 +51,7 @@ public final class Requesters {
         Set<String> agencyRoles = new TreeSet<>();
         if (groupsClaim instanceof Collection<?> groups) {
             for (Object g : groups) {
-                String path = asString(g);
-                if (path == null) {
-                    continue;
-                }
-                String[] parts = (path.startsWith("/") ? path.substring(1) : path).split("/", -1);
-                if (parts.length == 3 && parts[0].equals(AGENCIES_GROUP) && !parts[1].isBlank()
-                        && !parts[2].isBlank() && !parts[1].contains(":")) {
-                    agencyRoles.add(parts[1] + ":" + parts[2]);
-                }
+                AgencyRole.fromGroupPath(asString(g)).map(AgencyRole::encoded).ifPresent(agencyRoles::add);
             }
         }
         return agencyRoles;

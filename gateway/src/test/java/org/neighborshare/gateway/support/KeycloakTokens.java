@@ -1,5 +1,6 @@
 package org.neighborshare.gateway.support;
 
+import org.neighborshare.shared.security.BearerToken;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
@@ -141,7 +142,7 @@ public final class KeycloakTokens {
     }
 
     public String bearer() {
-        return "Bearer " + token();
+        return BearerToken.header(token());
     }
 
     public static PrivateKey realmKey() {
