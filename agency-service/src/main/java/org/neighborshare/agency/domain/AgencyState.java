@@ -3,7 +3,7 @@ package org.neighborshare.agency.domain;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The agency life cycle of SPEC "Agencies"; the allowed transitions live here and nowhere else. */
+/** The agency life cycle (docs/rules.md, agencies); the allowed transitions live here and nowhere else. */
 public enum AgencyState {
     APPLIED,
     IN_REVIEW,

@@ -10,7 +10,7 @@ import org.neighborshare.shared.geo.GeoCircle;
 import org.neighborshare.shared.geo.GeoJsonPolygon;
 import org.neighborshare.shared.problem.ProblemException;
 
-/** The limits a request must respect (SPEC "Footage requests"); each breach is a 422 naming the field. */
+/** The limits a request must respect (docs/rules.md, footage requests); each breach is a 422 naming the field. */
 @ApplicationScoped
 public class RequestRules {
 

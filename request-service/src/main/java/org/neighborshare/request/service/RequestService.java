@@ -115,7 +115,7 @@ public class RequestService {
     }
 
     public List<FootageRequest> moderationQueue() {
-        // Emergencies jump the queue (SPEC "Emergency requests").
+        // Emergencies jump the queue (docs/rules.md, footage requests).
         return FootageRequest.list("state = ?1 order by emergency desc, createdAt", RequestState.PENDING_REVIEW);
     }
 
