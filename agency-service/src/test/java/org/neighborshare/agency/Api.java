@@ -35,6 +35,21 @@ final class Api {
         return TestTokens.forService("agency-service").user(id, "rev-" + id).role("reviewer").bearer();
     }
 
+    static String agencyAdmin(String userId, String agencyId) {
+        return TestTokens.forService("agency-service").user(userId, "admin").agencyRole(agencyId, "agency-admin")
+                .bearer();
+    }
+
+    /** The service account other services read an agency's state with. */
+    static String directoryReader() {
+        return TestTokens.forService("agency-service").role("agency-directory").bearer();
+    }
+
+    /** A signed-in caller with no role: what the public directory is for. */
+    static String anyone() {
+        return TestTokens.forService("agency-service").bearer();
+    }
+
     /** Applies with a verified e-mail on the declared domain; returns the agency id. */
     static String apply(String applicantId, String domain) {
         return given().header("Authorization", applicant(applicantId, "chief@" + domain)).contentType(ContentType.JSON)
@@ -54,10 +69,20 @@ final class Api {
                 .post("/api/vetting/" + agencyId + "/decision").then();
     }
 
+    /** A reviewer suspends, reinstates or revokes the agency. */
     static ValidatableResponse act(String reviewerId, String agencyId, String action) {
+        return act(reviewerId, agencyId, action, action + " for the test");
+    }
+
+    static ValidatableResponse act(String reviewerId, String agencyId, String action, String reason) {
         return given().header("Authorization", reviewer(reviewerId)).contentType(ContentType.JSON)
-                .body("{\"reason\":\"" + action + " for the test\"}")
+                .body("{\"reason\":\"" + reason + "\"}")
                 .post("/api/agencies/" + agencyId + "/" + action).then();
+    }
+
+    /** The agency's public history, as anyone reads it. */
+    static ValidatableResponse history(String agencyId) {
+        return given().header("Authorization", anyone()).get("/api/public/agencies/" + agencyId + "/history").then();
     }
 
     /** A fully vetted, approved agency: two reviewers, every item. */

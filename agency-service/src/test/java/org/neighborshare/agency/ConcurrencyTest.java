@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neighborshare.agency.service.AgencyService;
 import org.neighborshare.testsupport.PostgresResource;
-import org.neighborshare.testsupport.TestTokens;
 
 /**
  * Racing callers on one agency (10 at once behind a start gate): exactly one wins, every other caller gets a 409
@@ -61,7 +60,7 @@ class ConcurrencyTest {
         given().header("Authorization", Api.reviewer(UUID.randomUUID().toString())).get("/api/vetting/" + id)
                 .then().statusCode(200).body("agency.state", equalTo("IN_REVIEW"))
                 .body("checks.findAll { it.item == 'JURISDICTION' }.size()", equalTo(1));
-        history(id).statusCode(404);     // an application under vetting is not public yet
+        Api.history(id).statusCode(404);     // an application under vetting is not public yet
     }
 
     @Test
@@ -75,7 +74,7 @@ class ConcurrencyTest {
                 .extract().statusCode());
         assertEquals(1, Race.count(statuses, 200), statuses.toString());
         assertEquals(CALLERS - 1, Race.count(statuses, 409), statuses.toString());
-        history(id).statusCode(200).body("findAll { it.action == 'APPROVE' }.size()", equalTo(1));
+        Api.history(id).statusCode(200).body("findAll { it.action == 'APPROVE' }.size()", equalTo(1));
         assertEquals(java.util.Set.of("agency-admin"), roles.grantsOf(id).get(applicant));
     }
 
@@ -89,7 +88,7 @@ class ConcurrencyTest {
                 i % 2 == 0 ? "APPROVE" : "REJECT").extract().statusCode());
         assertEquals(1, Race.count(statuses, 200), statuses.toString());
         assertEquals(CALLERS - 1, Race.count(statuses, 409), statuses.toString());
-        history(id).statusCode(200).body("findAll { it.action in ['APPROVE', 'REJECT'] }.size()", equalTo(1));
+        Api.history(id).statusCode(200).body("findAll { it.action in ['APPROVE', 'REJECT'] }.size()", equalTo(1));
     }
 
     @Test
@@ -103,7 +102,7 @@ class ConcurrencyTest {
                 i % 2 == 0 ? "revoke" : "reinstate").extract().statusCode());
         assertEquals(1, Race.count(ended, 200), ended.toString());
         assertEquals(CALLERS - 1, Race.count(ended, 409), ended.toString());
-        history(id).statusCode(200).body("findAll { it.action == 'SUSPEND' }.size()", equalTo(1))
+        Api.history(id).statusCode(200).body("findAll { it.action == 'SUSPEND' }.size()", equalTo(1))
                 .body("findAll { it.action in ['REVOKE', 'REINSTATE'] }.size()", equalTo(1));
     }
 
@@ -118,13 +117,13 @@ class ConcurrencyTest {
             }
             return Api.act(UUID.randomUUID().toString(), id, "suspend").extract().statusCode();
         });
-        String state = given().header("Authorization", TestTokens.forService("agency-service").role("agency-directory")
-                .bearer()).get("/api/directory/agencies/" + id + "/status").then().statusCode(200).extract().path("state");
+        String state = given().header("Authorization", Api.directoryReader())
+                .get("/api/directory/agencies/" + id + "/status").then().statusCode(200).extract().path("state");
         long suspensions = Race.count(statuses, 200);
         assertEquals(CALLERS - suspensions, Race.count(statuses, 409), statuses.toString());
         assertTrue(suspensions <= 1, statuses.toString());
         assertEquals(suspensions == 1 ? "SUSPENDED" : "EXPIRED", state);
-        history(id).statusCode(200)
+        Api.history(id).statusCode(200)
                 .body("findAll { it.action in ['SUSPEND', 'EXPIRE'] }.size()", equalTo(1));
     }
 
@@ -148,7 +147,7 @@ class ConcurrencyTest {
         String member = UUID.randomUUID().toString();
         String email = "m-" + member.substring(0, 8) + "@pd.example";
         roles.signUp(email, member);
-        String adminToken = TestTokens.forService("agency-service").user(admin, "admin").agencyRole(id, "agency-admin").bearer();
+        String adminToken = Api.agencyAdmin(admin, id);
         List<Integer> added = Race.run(CALLERS, i -> given().header("Authorization", adminToken)
                 .contentType(ContentType.JSON).body("{\"email\":\"" + email + "\",\"role\":\"investigator\"}")
                 .post("/api/agencies/" + id + "/members").then().extract().statusCode());
@@ -159,10 +158,5 @@ class ConcurrencyTest {
         assertEquals(1, Race.count(removed, 204), removed.toString());
         assertEquals(CALLERS - 1, Race.count(removed, 404), removed.toString());
         assertTrue(!roles.grantsOf(id).containsKey(member));
-    }
-
-    private static io.restassured.response.ValidatableResponse history(String id) {
-        return given().header("Authorization", TestTokens.forService("agency-service").bearer())
-                .get("/api/public/agencies/" + id + "/history").then();
     }
 }

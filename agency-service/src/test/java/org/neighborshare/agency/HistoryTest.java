@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neighborshare.agency.service.AgencyService;
 import org.neighborshare.testsupport.PostgresResource;
-import org.neighborshare.testsupport.TestTokens;
 
 /** The public record keeps every step of an agency's life with its date and reason (I3), and cannot be edited. */
 @QuarkusTest
@@ -41,10 +40,11 @@ class HistoryTest {
     @Test
     void aSuspensionAndItsReasonStayPublicAfterTheReinstatement() {
         String id = Api.approved(UUID.randomUUID().toString());
-        reason(UUID.randomUUID().toString(), id, "suspend", "complaint under investigation");
-        reason(UUID.randomUUID().toString(), id, "reinstate", "complaint unfounded");
+        Api.act(UUID.randomUUID().toString(), id, "suspend", "complaint under investigation").statusCode(200);
+        Api.act(UUID.randomUUID().toString(), id, "reinstate", "complaint unfounded").statusCode(200);
 
-        ValidatableResponse directory = anonymous().get("/api/public/agencies").then().statusCode(200);
+        ValidatableResponse directory = given().header("Authorization", Api.anyone()).get("/api/public/agencies")
+                .then().statusCode(200);
         String entry = "find { it.id == '" + id + "' }";
         directory.body(entry + ".state", equalTo("APPROVED"))
                 .body(entry + ".stateReason", equalTo("complaint unfounded"))
@@ -52,7 +52,7 @@ class HistoryTest {
                 .body(entry + ".history.find { it.action == 'SUSPEND' }.reason", equalTo("complaint under investigation"))
                 .body(entry + ".history.find { it.action == 'SUSPEND' }.toState", equalTo("SUSPENDED"))
                 .body(entry + ".history.find { it.action == 'APPLY' }.fromState", nullValue());
-        anonymous().get("/api/public/agencies/" + id + "/history").then().statusCode(200)
+        Api.history(id).statusCode(200)
                 .body("action", contains("APPLY", "START_REVIEW", "APPROVE", "SUSPEND", "REINSTATE"))
                 .body("[3].reason", equalTo("complaint under investigation"))
                 .body("[3].at", org.hamcrest.Matchers.notNullValue())
@@ -68,15 +68,15 @@ class HistoryTest {
                 .body("{\"reason\":\"annual re-vetting\"}").post("/api/vetting/" + id + "/revet")
                 .then().statusCode(200);
         // Re-vetting does not take an agency out of the directory: it was approved once, that stays public.
-        anonymous().get("/api/public/agencies").then().statusCode(200)
+        given().header("Authorization", Api.anyone()).get("/api/public/agencies").then().statusCode(200)
                 .body("find { it.id == '" + id + "' }.state", equalTo("IN_REVIEW"));
         String a = UUID.randomUUID().toString();
         Api.check(a, id, "JURISDICTION").statusCode(200);
         Api.check(a, id, "AUTHORIZING_OFFICIAL").statusCode(200);
         Api.decide(UUID.randomUUID().toString(), id, "APPROVE").statusCode(200);
-        reason(UUID.randomUUID().toString(), id, "suspend", "misuse");
-        reason(UUID.randomUUID().toString(), id, "revoke", "misuse confirmed");
-        anonymous().get("/api/public/agencies/" + id + "/history").then().statusCode(200)
+        Api.act(UUID.randomUUID().toString(), id, "suspend", "misuse").statusCode(200);
+        Api.act(UUID.randomUUID().toString(), id, "revoke", "misuse confirmed").statusCode(200);
+        Api.history(id).statusCode(200)
                 .body("action", contains("APPLY", "START_REVIEW", "APPROVE", "EXPIRE", "REVET", "APPROVE", "SUSPEND",
                         "REVOKE"))
                 .body("find { it.action == 'EXPIRE' }.reason", equalTo("approval older than 365 days"))
@@ -88,21 +88,22 @@ class HistoryTest {
     void aRejectionIsPublicButAPendingApplicationIsNot() {
         String rejected = Api.apply(UUID.randomUUID().toString(), Api.domain());
         Api.decide(UUID.randomUUID().toString(), rejected, "REJECT").statusCode(200);
-        anonymous().get("/api/public/agencies/" + rejected + "/history").then().statusCode(200)
+        Api.history(rejected).statusCode(200)
                 .body("action", contains("APPLY", "REJECT")).body("[1].reason", equalTo("vetting complete"));
         String pending = Api.apply(UUID.randomUUID().toString(), Api.domain());
-        anonymous().get("/api/public/agencies/" + pending + "/history").then().statusCode(404)
+        Api.history(pending).statusCode(404)
                 .contentType("application/problem+json");
-        anonymous().get("/api/public/agencies/" + UUID.randomUUID() + "/history").then().statusCode(404);
-        anonymous().get("/api/public/agencies").then().body("id", not(hasItem(pending)));
+        Api.history(UUID.randomUUID().toString()).statusCode(404);
+        given().header("Authorization", Api.anyone()).get("/api/public/agencies").then()
+                .body("id", not(hasItem(pending)));
     }
 
     @Test
     void theHistoryNamesNoReviewer() {
         String reviewer = UUID.randomUUID().toString();
         String id = Api.approved(UUID.randomUUID().toString());
-        reason(reviewer, id, "suspend", "checking");
-        anonymous().get("/api/public/agencies").then().statusCode(200)
+        Api.act(reviewer, id, "suspend", "checking").statusCode(200);
+        given().header("Authorization", Api.anyone()).get("/api/public/agencies").then().statusCode(200)
                 .body(not(org.hamcrest.Matchers.containsString(reviewer)));
     }
 
@@ -115,17 +116,7 @@ class HistoryTest {
             assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew()
                     .run(() -> em.createNativeQuery(sql).executeUpdate()), sql);
         }
-        anonymous().get("/api/public/agencies/" + id + "/history").then().statusCode(200)
+        Api.history(id).statusCode(200)
                 .body("action", contains("APPLY", "START_REVIEW", "APPROVE"));
-    }
-
-    private static void reason(String reviewer, String agencyId, String action, String reason) {
-        given().header("Authorization", Api.reviewer(reviewer)).contentType(ContentType.JSON)
-                .body("{\"reason\":\"" + reason + "\"}").post("/api/agencies/" + agencyId + "/" + action)
-                .then().statusCode(200);
-    }
-
-    private static io.restassured.specification.RequestSpecification anonymous() {
-        return given().header("Authorization", TestTokens.forService("agency-service").bearer());
     }
 }

@@ -34,7 +34,7 @@ class ReviewerExclusivityTest {
         roles.signUp(email, reviewer);
         roles.makeReviewer(reviewer);
         for (String role : new String[] {"investigator", "agency-admin"}) {
-            given().header("Authorization", adminOf(admin, id)).contentType(ContentType.JSON)
+            given().header("Authorization", Api.agencyAdmin(admin, id)).contentType(ContentType.JSON)
                     .body("{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}")
                     .post("/api/agencies/" + id + "/members").then().statusCode(409)
                     .contentType("application/problem+json").body("errors[0].field", equalTo("email"))
@@ -86,10 +86,6 @@ class ReviewerExclusivityTest {
                 .agencyRole(id, "agency-admin").bearer();
         given().header("Authorization", both).get("/api/agencies/" + id + "/members").then().statusCode(403)
                 .body("detail", containsString("reviewer"));
-    }
-
-    private static String adminOf(String admin, String id) {
-        return TestTokens.forService("agency-service").user(admin, "admin").agencyRole(id, "agency-admin").bearer();
     }
 
     private static io.restassured.response.ValidatableResponse post(String token, String id, String action) {

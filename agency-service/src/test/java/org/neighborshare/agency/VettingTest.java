@@ -125,7 +125,7 @@ class VettingTest {
 
         TestDoubles.CLOCK.advance(Duration.ofDays(2));
         assertTrue(agencies.expireDue() >= 1);
-        given().header("Authorization", TestTokens.forService("agency-service").role("agency-directory").bearer())
+        given().header("Authorization", Api.directoryReader())
                 .get("/api/directory/agencies/" + id + "/status").then().statusCode(200).body("state", equalTo("EXPIRED"));
         Api.act(UUID.randomUUID().toString(), id, "suspend").statusCode(409);
 
@@ -146,7 +146,7 @@ class VettingTest {
         String other = Api.approved(UUID.randomUUID().toString());
         String newcomer = UUID.randomUUID().toString();
         roles.signUp("newcomer@pd.example", newcomer);
-        String adminToken = TestTokens.forService("agency-service").user(admin, "admin").agencyRole(id, "agency-admin").bearer();
+        String adminToken = Api.agencyAdmin(admin, id);
 
         given().header("Authorization", adminToken).contentType(ContentType.JSON)
                 .body("{\"email\":\"newcomer@pd.example\",\"role\":\"investigator\"}")

@@ -6,19 +6,17 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neighborshare.consent.Api.camera;
+import static org.neighborshare.consent.Api.owner;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.neighborshare.consent.feed.FeedApplier;
 import org.neighborshare.shared.events.FeedPage;
-import org.neighborshare.shared.events.RequestPublished;
 import org.neighborshare.testsupport.PostgresResource;
 import org.neighborshare.testsupport.TestTokens;
 
@@ -28,33 +26,12 @@ class ConsentApiTest {
 
     @Inject
     FeedApplier applier;
-    @Inject
-    ObjectMapper json;
-
-    static long seq = 1000;
-
-    static String owner(String id) {
-        return TestTokens.forService("consent-service").user(id, "owner-" + id).role("owner").bearer();
-    }
-
-    static String camera(String ownerId, double lat, double lon) {
-        return given().header("Authorization", owner(ownerId)).contentType(ContentType.JSON)
-                .body("{\"label\":\"cam\",\"latitude\":" + lat + ",\"longitude\":" + lon + "}")
-                .post("/api/me/cameras").then().statusCode(201).extract().path("id");
-    }
-
-    FeedPage.Event published(UUID requestId, UUID eventId, double lat, double lon) {
-        Instant now = Instant.now();
-        RequestPublished p = new RequestPublished(requestId, UUID.randomUUID(), "C-1", "BURGLARY", "garage",
-                now.minus(3, ChronoUnit.HOURS), now.minus(2, ChronoUnit.HOURS), lat, lon, 300, false, now,
-                now.plus(7, ChronoUnit.DAYS));
-        return new FeedPage.Event(++seq, eventId, RequestPublished.TYPE, requestId, json.valueToTree(p), now);
-    }
 
     @Test
     void publishedRequestReachesOnlyOwnersWithActiveCamerasInTheArea() {
-        double lat = 10 + Math.random();
-        double lon = 20 + Math.random();
+        Neighbourhood here = new Neighbourhood(10, 20);
+        double lat = here.lat;
+        double lon = here.lon;
         String inside = UUID.randomUUID().toString();
         String outside = UUID.randomUUID().toString();
         String paused = UUID.randomUUID().toString();
@@ -69,7 +46,7 @@ class ConsentApiTest {
                 .body("{\"optedOut\":true}").put("/api/me/settings").then().statusCode(200);
 
         UUID requestId = UUID.randomUUID();
-        FeedPage.Event event = published(requestId, UUID.randomUUID(), lat, lon);
+        FeedPage.Event event = here.publication(Api.nextSeq(), requestId);
         assertTrue(applier.apply(event));
         assertFalse(applier.apply(event), "the same event id must be applied once");
 

@@ -6,8 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neighborshare.consent.Api.answer;
+import static org.neighborshare.consent.Api.camera;
+import static org.neighborshare.consent.Api.clipsPath;
+import static org.neighborshare.consent.Api.counts;
+import static org.neighborshare.consent.Api.download;
+import static org.neighborshare.consent.Api.investigator;
+import static org.neighborshare.consent.Api.owner;
+import static org.neighborshare.consent.Api.share;
+import static org.neighborshare.consent.Api.shareBody;
+import static org.neighborshare.consent.Api.shares;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,9 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,15 +34,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.neighborshare.consent.feed.FeedApplier;
-import org.neighborshare.shared.events.FeedPage;
-import org.neighborshare.shared.events.RequestPublished;
 import org.neighborshare.testsupport.PostgresResource;
-import org.neighborshare.testsupport.TestTokens;
 
 /**
  * The sharing rules against adversarial and concurrent use: an agency that is not APPROVED gets nothing shared,
@@ -46,68 +48,17 @@ import org.neighborshare.testsupport.TestTokens;
 @QuarkusTestResource(PostgresResource.class)
 class IntegrityTest {
 
-    @Inject
-    FeedApplier applier;
-    @Inject
-    ObjectMapper json;
-
-    // Each test its own area and window, far from the other test classes' cameras.
-    final double lat = 50 + Math.random() * 10;
-    final double lon = -60 + Math.random() * 10;
-    final Instant windowEnd = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-    final Instant windowStart = windowEnd.minus(1, ChronoUnit.HOURS);
-    final Instant inWindow = windowStart.plus(10, ChronoUnit.MINUTES);
+    // Each test its own place and window, far from the other test classes' cameras.
+    final Neighbourhood here = new Neighbourhood(50, -60);
 
     @AfterEach
     void reset() {
         TestDoubles.AGENCY_STATES.clear();
     }
 
-    UUID publish(UUID agency, double radius) {
-        UUID requestId = UUID.randomUUID();
-        Instant now = Instant.now();
-        RequestPublished p = new RequestPublished(requestId, agency, "C-" + requestId, "BURGLARY", "garage",
-                windowStart, windowEnd, lat, lon, radius, false, now, now.plus(7, ChronoUnit.DAYS));
-        assertTrue(applier.apply(new FeedPage.Event(ClipSharingTest.SEQ.incrementAndGet(), UUID.randomUUID(),
-                RequestPublished.TYPE, requestId, json.valueToTree(p), now)));
-        return requestId;
-    }
-
-    UUID publish(UUID agency) {
-        return publish(agency, 300);
-    }
-
-    /** A camera {@code metres} north of the area's centre. */
-    String cameraAt(String owner, double metres) {
-        return ClipSharingTest.camera(owner, lat + metres / 111_195.0, lon);
-    }
-
-    String clip(String owner, String camera) {
-        return ClipSharingTest.upload(owner, camera, inWindow, ClipSharingTest.video(2048));
-    }
-
-    static String shareBody(String... clipIds) {
-        return "{\"answer\":\"SHARE\",\"clipIds\":[" + List.of(clipIds).stream().map(id -> "\"" + id + "\"")
-                .collect(Collectors.joining(",")) + "]}";
-    }
-
     static ExtractableResponse<Response> inboxEntry(String owner, UUID request) {
-        return given().header("Authorization", ClipSharingTest.owner(owner)).get("/api/me/inbox").then()
+        return given().header("Authorization", owner(owner)).get("/api/me/inbox").then()
                 .statusCode(200).extract();
-    }
-
-    static int shares(String owner, UUID request) {
-        return given().header("Authorization", ClipSharingTest.owner(owner)).get("/api/me/shares").then()
-                .statusCode(200).extract().jsonPath().getList("findAll { it.requestId == '" + request + "' }").size();
-    }
-
-    static String countsReader() {
-        return TestTokens.forService("consent-service").role("counts-reader").bearer();
-    }
-
-    static ExtractableResponse<Response> counts(UUID request) {
-        return given().header("Authorization", countsReader()).get("/api/directory/requests/" + request + "/counts")
-                .then().statusCode(200).extract();
     }
 
     /** Runs every call at once behind a start gate; returns their results in order. */
@@ -139,10 +90,10 @@ class IntegrityTest {
     void whileTheAgencyIsNotApprovedNothingCanBeSharedAndTheInboxSaysWhy() {
         UUID agency = UUID.randomUUID();
         String alice = UUID.randomUUID().toString();
-        String cam = cameraAt(alice, 50);
-        UUID request = publish(agency);
-        String first = clip(alice, cam);
-        String second = clip(alice, cam);
+        String cam = here.cameraAt(alice, 50);
+        UUID request = here.publish(agency);
+        String first = here.clip(alice, cam);
+        String second = here.clip(alice, cam);
         String entry = "find { it.requestId == '" + request + "' }.";
         inboxEntry(alice, request).response().then().body(entry + "answerable", equalTo(true))
                 .body(entry + "reason", nullValue());
@@ -150,10 +101,10 @@ class IntegrityTest {
         for (String[] state : new String[][] {{"SUSPENDED", "the agency is suspended"},
                 {"EXPIRED", "the agency's approval has expired"}, {"REVOKED", "the agency's approval was revoked"}}) {
             TestDoubles.AGENCY_STATES.put(agency, state[0]);
-            ExtractableResponse<Response> refused = ClipSharingTest.answer(alice, request, shareBody(first), 409);
+            ExtractableResponse<Response> refused = answer(alice, request, shareBody(first), 409);
             assertEquals("application/problem+json", refused.contentType());
             assertTrue(refused.<String>path("detail").contains(state[1]), refused.asString());
-            ClipSharingTest.answer(alice, request, "{\"answer\":\"DECLINE\"}", 409);
+            answer(alice, request, "{\"answer\":\"DECLINE\"}", 409);
             inboxEntry(alice, request).response().then().body(entry + "answerable", equalTo(false))
                     .body(entry + "reason", equalTo(state[1]));
         }
@@ -161,18 +112,18 @@ class IntegrityTest {
 
         // The directory cannot be asked: never taken for approval.
         TestDoubles.AGENCY_STATES.put(agency, TestDoubles.UNREACHABLE);
-        ClipSharingTest.answer(alice, request, shareBody(first), 503);
+        answer(alice, request, shareBody(first), 503);
         inboxEntry(alice, request).response().then().body(entry + "answerable", equalTo(false))
                 .body(entry + "reason", containsString("cannot be checked"));
 
         // Reinstated: sharing works again.
         TestDoubles.AGENCY_STATES.put(agency, "APPROVED");
-        ClipSharingTest.share(alice, request, first);
-        assertEquals(200, ClipSharingTest.download(agency, request, first));
+        share(alice, request, first);
+        assertEquals(200, download(agency, request, first));
         inboxEntry(alice, request).response().then().body(entry + "answerable", equalTo(true));
         // Shared while approved, suspended since: the owner cannot add more.
         TestDoubles.AGENCY_STATES.put(agency, "SUSPENDED");
-        ClipSharingTest.answer(alice, request, shareBody(second), 409);
+        answer(alice, request, shareBody(second), 409);
         assertEquals(1, shares(alice, request));
     }
 
@@ -182,40 +133,40 @@ class IntegrityTest {
     void onlyClipsOfTheCamerasTheRequestWasSentForCanBeShared() {
         UUID agency = UUID.randomUUID();
         String alice = UUID.randomUUID().toString();
-        String near = cameraAt(alice, 50);
-        String pausedLater = cameraAt(alice, 100);
-        String deletedLater = cameraAt(alice, 150);
-        String far = ClipSharingTest.camera(alice, lat - 30, lon + 40); // thousands of kilometres away
-        UUID request = publish(agency);
-        given().header("Authorization", ClipSharingTest.owner(alice)).get("/api/me/inbox").then()
+        String near = here.cameraAt(alice, 50);
+        String pausedLater = here.cameraAt(alice, 100);
+        String deletedLater = here.cameraAt(alice, 150);
+        String far = camera(alice, here.lat - 30, here.lon + 40); // thousands of kilometres away
+        UUID request = here.publish(agency);
+        given().header("Authorization", owner(alice)).get("/api/me/inbox").then()
                 .body("find { it.requestId == '" + request + "' }.cameras", equalTo(3));
-        String registeredLater = cameraAt(alice, 60); // inside the area, but the request was never sent for it
+        String registeredLater = here.cameraAt(alice, 60); // inside the area, but the request was never sent for it
 
-        String fromNear = clip(alice, near);
-        String fromFar = clip(alice, far);
-        String fromLater = clip(alice, registeredLater);
-        String fromPaused = clip(alice, pausedLater);
-        String fromDeleted = clip(alice, deletedLater);
-        given().header("Authorization", ClipSharingTest.owner(alice))
+        String fromNear = here.clip(alice, near);
+        String fromFar = here.clip(alice, far);
+        String fromLater = here.clip(alice, registeredLater);
+        String fromPaused = here.clip(alice, pausedLater);
+        String fromDeleted = here.clip(alice, deletedLater);
+        given().header("Authorization", owner(alice))
                 .post("/api/me/cameras/" + pausedLater + "/pause").then().statusCode(200);
-        given().header("Authorization", ClipSharingTest.owner(alice))
+        given().header("Authorization", owner(alice))
                 .delete("/api/me/cameras/" + deletedLater).then().statusCode(204);
 
-        ExtractableResponse<Response> farRefused = ClipSharingTest.answer(alice, request, shareBody(fromFar), 422);
+        ExtractableResponse<Response> farRefused = answer(alice, request, shareBody(fromFar), 422);
         assertEquals("clipIds[0]", farRefused.path("errors[0].field"));
         assertTrue(farRefused.<String>path("detail").contains("not sent for"), farRefused.asString());
-        assertEquals("clipIds[0]", ClipSharingTest.answer(alice, request, shareBody(fromLater), 422)
+        assertEquals("clipIds[0]", answer(alice, request, shareBody(fromLater), 422)
                 .path("errors[0].field"));
         // One bad clip among good ones: named, and nothing is shared.
-        assertEquals("clipIds[1]", ClipSharingTest.answer(alice, request, shareBody(fromNear, fromFar), 422)
+        assertEquals("clipIds[1]", answer(alice, request, shareBody(fromNear, fromFar), 422)
                 .path("errors[0].field"));
         assertEquals(0, shares(alice, request));
-        assertEquals(404, ClipSharingTest.download(agency, request, fromFar));
+        assertEquals(404, download(agency, request, fromFar));
 
         // Cameras asked at delivery still count after a pause or a delete: their clips were recorded in the area.
-        ClipSharingTest.share(alice, request, fromNear, fromPaused, fromDeleted);
-        given().header("Authorization", ClipSharingTest.investigator(agency))
-                .get(ClipSharingTest.clipsPath(agency, request)).then().statusCode(200)
+        share(alice, request, fromNear, fromPaused, fromDeleted);
+        given().header("Authorization", investigator(agency))
+                .get(clipsPath(agency, request)).then().statusCode(200)
                 .body("clipId", org.hamcrest.Matchers.containsInAnyOrder(fromNear, fromPaused, fromDeleted));
     }
 
@@ -227,18 +178,18 @@ class IntegrityTest {
         // Five cameras of one owner: one owner, so nothing is published.
         String hoarder = UUID.randomUUID().toString();
         for (int i = 0; i < 5; i++) {
-            cameraAt(hoarder, 20 + i * 10);
+            here.cameraAt(hoarder, 20 + i * 10);
         }
-        UUID oneOwner = publish(agency, 150);
+        UUID oneOwner = here.publish(agency, 150);
         counts(oneOwner).response().then().body("camerasReached", nullValue());
 
         // Five more owners within 150 m, and a sixth in the ring between 150 m and 300 m.
         List<String> owners = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID().toString()).toList();
-        owners.forEach(o -> cameraAt(o, 100));
+        owners.forEach(o -> here.cameraAt(o, 100));
         String ringOwner = UUID.randomUUID().toString();
-        cameraAt(ringOwner, 250);
-        UUID inner = publish(agency, 150); // 6 owners, 10 cameras
-        UUID outer = publish(agency, 300); // 7 owners, 11 cameras: one owner more, in the ring
+        here.cameraAt(ringOwner, 250);
+        UUID inner = here.publish(agency, 150); // 6 owners, 10 cameras
+        UUID outer = here.publish(agency, 300); // 7 owners, 11 cameras: one owner more, in the ring
         for (UUID r : List.of(inner, outer)) {
             short noise = QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
                     .createNativeQuery("select count_noise_cameras from published_request where request_id = ?1")
@@ -270,13 +221,13 @@ class IntegrityTest {
     void sharesOfFewerThanFiveOwnersPublishNoClipCount() {
         UUID agency = UUID.randomUUID();
         String alice = UUID.randomUUID().toString();
-        String cam = cameraAt(alice, 40);
+        String cam = here.cameraAt(alice, 40);
         List<String> others = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID().toString()).toList();
-        others.forEach(o -> cameraAt(o, 80));
-        UUID request = publish(agency);
+        others.forEach(o -> here.cameraAt(o, 80));
+        UUID request = here.publish(agency);
         // One owner shares six clips: six clips, but one owner behind them.
-        List<String> clips = IntStream.range(0, 6).mapToObj(i -> clip(alice, cam)).toList();
-        ClipSharingTest.share(alice, request, clips.toArray(String[]::new));
+        List<String> clips = IntStream.range(0, 6).mapToObj(i -> here.clip(alice, cam)).toList();
+        share(alice, request, clips.toArray(String[]::new));
         counts(request).response().then().body("clips", nullValue()).body("neighboursShared", nullValue());
     }
 
@@ -286,18 +237,18 @@ class IntegrityTest {
     void tenSimultaneousSharesOfOneClipMakeExactlyOneShare() throws Exception {
         UUID agency = UUID.randomUUID();
         String alice = UUID.randomUUID().toString();
-        String cam = cameraAt(alice, 50);
-        UUID request = publish(agency);
-        String c = clip(alice, cam);
+        String cam = here.cameraAt(alice, 50);
+        UUID request = here.publish(agency);
+        String c = here.clip(alice, cam);
         List<Callable<Integer>> calls = Collections.nCopies(10, () -> given()
-                .header("Authorization", ClipSharingTest.owner(alice)).contentType(ContentType.JSON)
+                .header("Authorization", owner(alice)).contentType(ContentType.JSON)
                 .body(shareBody(c)).post("/api/me/inbox/" + request + "/response").statusCode());
         List<Integer> statuses = simultaneously(calls);
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(9, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
         assertEquals(1, shares(alice, request));
         // Another clip later is another share, as before.
-        ClipSharingTest.share(alice, request, clip(alice, cam));
+        share(alice, request, here.clip(alice, cam));
         assertEquals(2, shares(alice, request));
     }
 
@@ -305,35 +256,35 @@ class IntegrityTest {
     void simultaneousFirstDownloadsAndARevocationEachHaveOneOutcome() throws Exception {
         UUID agency = UUID.randomUUID();
         String alice = UUID.randomUUID().toString();
-        String cam = cameraAt(alice, 50);
-        UUID request = publish(agency);
-        String c = clip(alice, cam);
-        String share = ClipSharingTest.share(alice, request, c);
+        String cam = here.cameraAt(alice, 50);
+        UUID request = here.publish(agency);
+        String c = here.clip(alice, cam);
+        String share = share(alice, request, c);
         List<Callable<Integer>> calls = new ArrayList<>(Collections.nCopies(10,
-                () -> ClipSharingTest.download(agency, request, c)));
-        calls.add(() -> given().header("Authorization", ClipSharingTest.owner(alice))
+                () -> download(agency, request, c)));
+        calls.add(() -> given().header("Authorization", owner(alice))
                 .delete("/api/me/shares/" + share).statusCode());
         List<Integer> statuses = simultaneously(calls);
         assertEquals(200, statuses.get(10), "the revocation");
         List<Integer> downloads = statuses.subList(0, 10);
         assertTrue(downloads.stream().allMatch(s -> s == 200 || s == 404), downloads.toString());
         // Every download that got through is in the owner's access log, and happened before the revocation.
-        ExtractableResponse<Response> log = given().header("Authorization", ClipSharingTest.owner(alice))
+        ExtractableResponse<Response> log = given().header("Authorization", owner(alice))
                 .get("/api/me/access-log").then().statusCode(200).extract();
         List<String> at = log.jsonPath().getList("findAll { it.clipId == '" + c + "' }.at", String.class);
         assertEquals(downloads.stream().filter(s -> s == 200).count(), at.size());
-        Instant revokedAt = Instant.parse(given().header("Authorization", ClipSharingTest.owner(alice))
+        Instant revokedAt = Instant.parse(given().header("Authorization", owner(alice))
                 .get("/api/me/shares").then().extract().path("find { it.id == '" + share + "' }.revokedAt"));
         assertTrue(at.stream().map(Instant::parse).noneMatch(t -> t.isAfter(revokedAt)), at + " vs " + revokedAt);
-        assertEquals(404, ClipSharingTest.download(agency, request, c));
+        assertEquals(404, download(agency, request, c));
     }
 
     @Test
     void simultaneousDeletesOfOneCameraDeleteItOnce() throws Exception {
         String alice = UUID.randomUUID().toString();
-        String cam = cameraAt(alice, 50);
+        String cam = here.cameraAt(alice, 50);
         List<Integer> statuses = simultaneously(Collections.nCopies(10, () -> given()
-                .header("Authorization", ClipSharingTest.owner(alice)).delete("/api/me/cameras/" + cam).statusCode()));
+                .header("Authorization", owner(alice)).delete("/api/me/cameras/" + cam).statusCode()));
         assertEquals(1, statuses.stream().filter(s -> s == 204).count(), statuses.toString());
         assertEquals(9, statuses.stream().filter(s -> s == 404).count(), statuses.toString());
     }
@@ -342,7 +293,7 @@ class IntegrityTest {
     void simultaneousFirstSettingsOfAnOwnerAreOneRow() throws Exception {
         String alice = UUID.randomUUID().toString();
         List<Integer> statuses = simultaneously(IntStream.range(0, 10).<Callable<Integer>>mapToObj(i -> () -> given()
-                .header("Authorization", ClipSharingTest.owner(alice)).contentType(ContentType.JSON)
+                .header("Authorization", owner(alice)).contentType(ContentType.JSON)
                 .body("{\"optedOut\":" + (i % 2 == 0) + "}").put("/api/me/settings").statusCode()).toList());
         assertTrue(statuses.stream().allMatch(s -> s == 200), statuses.toString());
     }

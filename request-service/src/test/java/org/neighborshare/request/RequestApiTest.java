@@ -9,6 +9,14 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neighborshare.request.Api.anyone;
+import static org.neighborshare.request.Api.body;
+import static org.neighborshare.request.Api.create;
+import static org.neighborshare.request.Api.feedReader;
+import static org.neighborshare.request.Api.investigator;
+import static org.neighborshare.request.Api.publish;
+import static org.neighborshare.request.Api.reviewer;
+import static org.neighborshare.request.Api.validBody;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +29,6 @@ import jakarta.inject.Inject;
 import org.neighborshare.request.counts.RequestCounts;
 import org.junit.jupiter.api.Test;
 import org.neighborshare.testsupport.PostgresResource;
-import org.neighborshare.testsupport.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -31,65 +38,31 @@ class RequestApiTest {
     final UUID AGENCY = UUID.randomUUID();
     final UUID OTHER_AGENCY = UUID.randomUUID();
 
-    static String investigator(UUID agency) {
-        return TestTokens.forService("request-service").agencyRole(agency, "investigator").bearer();
-    }
-
-    static String body(String caseNumber, Instant start, Instant end, double radius) {
-        return body(caseNumber, start, end, radius, 45.52, -122.67);
-    }
-
-    static String body(String caseNumber, Instant start, Instant end, double radius, double lat, double lon) {
-        return """
-                {"caseNumber":"%s","incidentType":"BURGLARY","description":"Break-in at a garage",
-                 "windowStart":"%s","windowEnd":"%s",
-                 "area":{"latitude":%s,"longitude":%s,"radiusMeters":%s},
-                 "contact":"desk@riverton-pd.example"}""".formatted(caseNumber, start, end, lat, lon, radius);
-    }
-
-    static String validBody(String caseNumber) {
-        Instant end = Instant.now().minus(2, ChronoUnit.HOURS);
-        return body(caseNumber, end.minus(1, ChronoUnit.HOURS), end, 300);
-    }
-
-    String create(UUID agency, String caseNumber) {
-        return given().header("Authorization", investigator(agency)).contentType(ContentType.JSON)
-                .body(validBody(caseNumber)).post("/api/agencies/" + agency + "/requests")
-                .then().statusCode(201).body("state", equalTo("PENDING_REVIEW")).extract().path("id");
-    }
-
     @Test
     void publishedRequestAppearsInFeedAndPublicLog() {
         String id = create(AGENCY, "C-" + UUID.randomUUID());
-        String reviewer = TestTokens.forService("request-service").role("reviewer").bearer();
+        String reviewer = reviewer();
         given().header("Authorization", reviewer).contentType(ContentType.JSON)
                 .body("{\"decision\":\"PUBLISH\",\"reason\":\"lawful and proportionate\"}")
                 .post("/api/moderation/requests/" + id + "/decision").then().statusCode(200)
                 .body("state", equalTo("PUBLISHED"));
 
-        String feedReader = TestTokens.forService("request-service").role("feed-reader").bearer();
+        String feedReader = feedReader();
         given().header("Authorization", feedReader).get("/api/feed/request-events?after=0")
                 .then().statusCode(200).body("events.requestId", hasItem(id))
                 .body("events.find { it.requestId == '" + id + "' }.type", equalTo("REQUEST_PUBLISHED"));
-        given().header("Authorization", TestTokens.forService("request-service").bearer())
+        given().header("Authorization", anyone())
                 .get("/api/public/requests").then().statusCode(200).body("id", hasItem(id));
     }
 
     @Inject
     TestCounts counts;
 
-    String publish(String id) {
-        given().header("Authorization", TestTokens.forService("request-service").role("reviewer").bearer())
-                .contentType(ContentType.JSON).body("{\"decision\":\"PUBLISH\",\"reason\":\"lawful and proportionate\"}")
-                .post("/api/moderation/requests/" + id + "/decision").then().statusCode(200);
-        return id;
-    }
-
     @Test
     void publicLogShowsConsentServiceCountsCachedAndSurvivesItsOutage() {
         String shown = publish(create(AGENCY, "N-" + UUID.randomUUID()));
         counts.put(new RequestCounts(UUID.fromString(shown), 12L, null, null));
-        String anyone = TestTokens.forService("request-service").bearer();
+        String anyone = anyone();
         String item = "find { it.id == '" + shown + "' }.";
         given().header("Authorization", anyone).get("/api/public/requests").then().statusCode(200)
                 .body(item + "counts.camerasReached", equalTo(12))
@@ -115,10 +88,10 @@ class RequestApiTest {
 
     @Test
     void transparencyReportCountsModerationWithEmergenciesApart() {
-        String anyone = TestTokens.forService("request-service").bearer();
+        String anyone = anyone();
         io.restassured.path.json.JsonPath before = given().header("Authorization", anyone)
                 .get("/api/public/transparency").then().statusCode(200).extract().jsonPath();
-        String reviewer = TestTokens.forService("request-service").role("reviewer").bearer();
+        String reviewer = reviewer();
         String emergencyBody = validBody("E-" + UUID.randomUUID()).replace("\"contact\"",
                 "\"emergency\":true,\"emergencyJustification\":\"child missing since 14:00\",\"contact\"");
         List<String> emergencies = new java.util.ArrayList<>();
@@ -147,7 +120,7 @@ class RequestApiTest {
     @Test
     void pendingRequestIsNotPublic() {
         String id = create(AGENCY, "C-" + UUID.randomUUID());
-        given().header("Authorization", TestTokens.forService("request-service").bearer())
+        given().header("Authorization", anyone())
                 .get("/api/public/requests").then().statusCode(200).body("id", not(hasItem(id)));
     }
 

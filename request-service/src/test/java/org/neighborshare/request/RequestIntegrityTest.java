@@ -5,6 +5,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neighborshare.request.Api.anyone;
+import static org.neighborshare.request.Api.create;
+import static org.neighborshare.request.Api.decide;
+import static org.neighborshare.request.Api.feedReader;
+import static org.neighborshare.request.Api.investigator;
+import static org.neighborshare.request.Api.reviewer;
+import static org.neighborshare.request.Api.validBody;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,26 +55,6 @@ class RequestIntegrityTest {
     RequestService requests;
     @Inject
     RevokedAgencySweep sweep;
-
-    static String investigator(UUID agency) {
-        return TestTokens.forService("request-service").agencyRole(agency, "investigator").bearer();
-    }
-
-    static String reviewer() {
-        return TestTokens.forService("request-service").role("reviewer").bearer();
-    }
-
-    String create(String caseNumber) {
-        return given().header("Authorization", investigator(agency)).contentType(ContentType.JSON)
-                .body(RequestApiTest.validBody(caseNumber)).post("/api/agencies/" + agency + "/requests")
-                .then().statusCode(201).extract().path("id");
-    }
-
-    static Response decide(String bearer, String id, String decision) {
-        return given().header("Authorization", bearer).contentType(ContentType.JSON)
-                .body("{\"decision\":\"" + decision + "\",\"reason\":\"checked\"}")
-                .post("/api/moderation/requests/" + id + "/decision");
-    }
 
     String state(String id) {
         return given().header("Authorization", investigator(agency)).get("/api/agencies/" + agency + "/requests/" + id)
@@ -118,7 +105,7 @@ class RequestIntegrityTest {
 
     /** Events of the feed about one request, by type, read page by page from the start. */
     static List<String> eventTypes(String requestId) {
-        String feedReader = TestTokens.forService("request-service").role("feed-reader").bearer();
+        String feedReader = feedReader();
         List<String> types = new ArrayList<>();
         long after = 0;
         while (true) {
@@ -142,7 +129,7 @@ class RequestIntegrityTest {
     void racingCreatesForOneCaseStoreNoMoreThanTheLimit() throws Exception {
         String caseNumber = "RACE-" + UUID.randomUUID();
         List<Response> out = atOnce(i -> given().header("Authorization", investigator(agency))
-                .contentType(ContentType.JSON).body(RequestApiTest.validBody(caseNumber))
+                .contentType(ContentType.JSON).body(validBody(caseNumber))
                 .post("/api/agencies/" + agency + "/requests"));
         // The same status as the sequential rule: 422 naming the field.
         assertEquals(Map.of(201, 2, 422, CALLERS - 2), statuses(out), "statuses");
@@ -155,17 +142,17 @@ class RequestIntegrityTest {
     @Test
     void aCaseNumberSpelledDifferentlyIsStillTheSameCase() {
         String base = UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
-        create("RPD-" + base);
-        create("rpd " + base.toLowerCase(java.util.Locale.ROOT));
+        create(agency, "RPD-" + base);
+        create(agency, "rpd " + base.toLowerCase(java.util.Locale.ROOT));
         // A non-breaking hyphen, full-width letters, a zero-width space, an underscore: all the same case.
         String fullWidth = "\uFF32\uFF30\uFF24";
         for (String disguised : List.of("RPD\u2011" + base, fullWidth + "-" + base, "RPD-\u200B" + base, "R_P_D_" + base)) {
             given().header("Authorization", investigator(agency)).contentType(ContentType.JSON)
-                    .body(RequestApiTest.validBody(disguised)).post("/api/agencies/" + agency + "/requests")
+                    .body(validBody(disguised)).post("/api/agencies/" + agency + "/requests")
                     .then().statusCode(422).body("errors[0].field", equalTo("caseNumber"));
         }
         given().header("Authorization", investigator(agency)).contentType(ContentType.JSON)
-                .body(RequestApiTest.validBody(" -- ")).post("/api/agencies/" + agency + "/requests")
+                .body(validBody(" -- ")).post("/api/agencies/" + agency + "/requests")
                 .then().statusCode(422).body("errors[0].field", equalTo("caseNumber"));
     }
 
@@ -173,7 +160,7 @@ class RequestIntegrityTest {
     void racingCreatesStopAtTheDailyQuota() throws Exception {
         // The test profile's quota is 5 (application.properties).
         List<Response> out = atOnce(i -> given().header("Authorization", investigator(agency))
-                .contentType(ContentType.JSON).body(RequestApiTest.validBody("Q-" + i + "-" + UUID.randomUUID()))
+                .contentType(ContentType.JSON).body(validBody("Q-" + i + "-" + UUID.randomUUID()))
                 .post("/api/agencies/" + agency + "/requests"));
         assertEquals(Map.of(201, 5, 429, CALLERS - 5), statuses(out), "statuses");
         assertProblems(out, 429);
@@ -183,7 +170,7 @@ class RequestIntegrityTest {
 
     @Test
     void ofRacingDecisionsExactlyOneWins() throws Exception {
-        String id = create("D-" + UUID.randomUUID());
+        String id = create(agency, "D-" + UUID.randomUUID());
         List<Response> out = atOnce(i -> decide(reviewer(), id, i % 2 == 0 ? "PUBLISH" : "REJECT"));
         assertEquals(Map.of(200, 1, 409, CALLERS - 1), statuses(out), "statuses");
         assertProblems(out, 409);
@@ -194,7 +181,7 @@ class RequestIntegrityTest {
 
     @Test
     void ofRacingClosesExactlyOneWins() throws Exception {
-        String id = create("C-" + UUID.randomUUID());
+        String id = create(agency, "C-" + UUID.randomUUID());
         decide(reviewer(), id, "PUBLISH").then().statusCode(200);
         List<Response> out = atOnce(i -> given().header("Authorization", investigator(agency))
                 .post("/api/agencies/" + agency + "/requests/" + id + "/close"));
@@ -209,7 +196,7 @@ class RequestIntegrityTest {
         String authorId = UUID.randomUUID().toString();
         String id = given().header("Authorization", TestTokens.forService("request-service").user(authorId, "det.x")
                         .agencyRole(agency, "investigator").bearer()).contentType(ContentType.JSON)
-                .body(RequestApiTest.validBody("OWN-" + UUID.randomUUID())).post("/api/agencies/" + agency + "/requests")
+                .body(validBody("OWN-" + UUID.randomUUID())).post("/api/agencies/" + agency + "/requests")
                 .then().statusCode(201).extract().path("id");
 
         // The author, even with no role in the agency any more (left it since writing the request).
@@ -234,7 +221,7 @@ class RequestIntegrityTest {
 
     @Test
     void onlyAnAgencyApprovedNowHasItsRequestsPublished() {
-        String id = create("S-" + UUID.randomUUID());
+        String id = create(agency, "S-" + UUID.randomUUID());
         // The cached facts still say APPROVED; publishing must ask the directory afresh.
         agencies.change(agency, "SUSPENDED", "complaint under investigation");
         decide(reviewer(), id, "PUBLISH").then().statusCode(409).contentType("application/problem+json")
@@ -248,16 +235,16 @@ class RequestIntegrityTest {
         decide(reviewer(), id, "REJECT").then().statusCode(200).body("state", equalTo("REJECTED"));
 
         agencies.change(agency, "APPROVED", "reinstated");
-        String later = create("S2-" + UUID.randomUUID());
+        String later = create(agency, "S2-" + UUID.randomUUID());
         decide(reviewer(), later, "PUBLISH").then().statusCode(200);
     }
 
     @Test
     void revocationEndsTheAgencysOpenRequestsOnceWithTheReason() throws Exception {
-        String pending = create("R-" + UUID.randomUUID());
-        String published = create("R-" + UUID.randomUUID());
+        String pending = create(agency, "R-" + UUID.randomUUID());
+        String published = create(agency, "R-" + UUID.randomUUID());
         decide(reviewer(), published, "PUBLISH").then().statusCode(200);
-        String closed = create("R-" + UUID.randomUUID());
+        String closed = create(agency, "R-" + UUID.randomUUID());
         decide(reviewer(), closed, "PUBLISH").then().statusCode(200);
         given().header("Authorization", investigator(agency)).post("/api/agencies/" + agency + "/requests/" + closed + "/close")
                 .then().statusCode(200);
@@ -281,7 +268,7 @@ class RequestIntegrityTest {
         assertEquals(List.of("REQUEST_PUBLISHED", "REQUEST_ENDED"), eventTypes(closed));
         given().header("Authorization", investigator(agency)).get("/api/agencies/" + agency + "/requests/" + closed)
                 .then().body("stateReason", equalTo("closed by the agency"));
-        given().header("Authorization", TestTokens.forService("request-service").bearer()).get("/api/public/requests?size=100").then().statusCode(200)
+        given().header("Authorization", anyone()).get("/api/public/requests?size=100").then().statusCode(200)
                 .body("find { it.id == '" + published + "' }.endedReason", equalTo("agency revoked: forged warrant"))
                 .body("find { it.id == '" + published + "' }.state", equalTo("CLOSED"));
         assertTrue(!requests.agenciesWithOpenRequests().contains(agency));

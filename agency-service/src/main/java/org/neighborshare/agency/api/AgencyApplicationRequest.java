@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.neighborshare.agency.domain.AgencyType;
+import org.neighborshare.agency.service.AgencyApplication;
 
 /** What an applicant may set. Server-owned fields (id, state, approvedBy…) are unknown here and so rejected. */
 public record AgencyApplicationRequest(
@@ -36,6 +37,13 @@ public record AgencyApplicationRequest(
             + "(?::[0-9]{1,5})?"
             + "(?:[/?#][^\\s\\x00-\\x1F\\x7F\"'<>\\\\^`{|}]*)?$";
     public static final String WEBSITE_RULE = "must be an https URL with a host name and no user info or unsafe characters";
+
+    /** What the enrolment use case takes. */
+    public AgencyApplication toApplication() {
+        return new AgencyApplication(officialName, type, officialDomain, website, jurisdiction,
+                new AgencyApplication.Official(authorizingOfficial.name(), authorizingOfficial.title(),
+                        authorizingOfficial.email()));
+    }
 
     public record AuthorizingOfficial(
             @NotBlank @Size(max = 200) String name,

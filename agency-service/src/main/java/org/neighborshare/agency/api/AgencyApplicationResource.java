@@ -26,7 +26,7 @@ public class AgencyApplicationResource {
 
     @POST
     public Response apply(@NotNull @Valid AgencyApplicationRequest application) {
-        Agency a = agencies.apply(application, caller);
+        Agency a = agencies.apply(application.toApplication(), caller);
         return Response.created(URI.create("/api/agency-applications/" + a.id)).entity(AgencyView.of(a)).build();
     }
 

@@ -54,7 +54,7 @@ public class VettingResource {
     @POST
     @Path("/{agencyId}/decision")
     public AgencyView decide(@PathParam("agencyId") UUID agencyId, @NotNull @Valid DecisionRequest decision) {
-        return AgencyView.of(agencies.decide(agencyId, decision, caller));
+        return AgencyView.of(agencies.decide(agencyId, decision.decision(), decision.reason(), caller));
     }
 
     @POST

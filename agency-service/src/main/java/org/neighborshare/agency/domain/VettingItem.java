@@ -1,6 +1,6 @@
 package org.neighborshare.agency.domain;
 
-/** The vetting checklist of SPEC "Agencies". */
+/** The vetting checklist (docs/rules.md, agencies). */
 public enum VettingItem {
     /** Checked automatically: the applicant's verified e-mail is on the declared official domain. */
     OFFICIAL_DOMAIN(false),

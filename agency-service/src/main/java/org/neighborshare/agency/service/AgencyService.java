@@ -12,14 +12,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.neighborshare.agency.api.AgencyApplicationRequest;
-import org.neighborshare.agency.api.DecisionRequest;
 import org.neighborshare.agency.config.AgencyConfig;
 import org.neighborshare.agency.domain.Agency;
 import org.neighborshare.agency.domain.AgencyDecision;
 import org.neighborshare.agency.domain.AgencyState;
 import org.neighborshare.agency.domain.Vetting;
 import org.neighborshare.agency.domain.VettingItem;
+import org.neighborshare.agency.domain.VettingOutcome;
 import org.neighborshare.agency.roles.AgencyRoles;
 import org.neighborshare.shared.geo.GeoJsonPolygon;
 import org.neighborshare.shared.problem.ProblemException;
@@ -41,7 +40,7 @@ public class AgencyService {
     AgencyConfig config;
 
     @Transactional
-    public Agency apply(AgencyApplicationRequest in, Caller caller) {
+    public Agency apply(AgencyApplication in, Caller caller) {
         GeoJsonPolygon.parse(in.jurisdiction(), "jurisdiction");
         String domain = in.officialDomain().toLowerCase(Locale.ROOT);
         // Racing applications for one domain queue here; each then sees whether an earlier one was stored.
@@ -100,11 +99,11 @@ public class AgencyService {
     }
 
     @Transactional
-    public Agency decide(UUID agencyId, DecisionRequest decision, Caller reviewer) {
+    public Agency decide(UUID agencyId, VettingOutcome outcome, String reason, Caller reviewer) {
         Agency a = lock(agencyId);
         requireIndependent(a, reviewer);
-        if (decision.decision() == DecisionRequest.Outcome.REJECT) {
-            record(a, AgencyState.REJECTED, AgencyDecision.Action.REJECT, decision.reason(), reviewer);
+        if (outcome == VettingOutcome.REJECT) {
+            record(a, AgencyState.REJECTED, AgencyDecision.Action.REJECT, reason, reviewer);
             return a;
         }
         if (!a.state.isOpen()) {
@@ -117,7 +116,7 @@ public class AgencyService {
             throw ProblemException.conflict("the applicant of agency " + agencyId
                     + " is a platform reviewer and cannot become its agency-admin");
         }
-        record(a, AgencyState.APPROVED, AgencyDecision.Action.APPROVE, decision.reason(), reviewer);
+        record(a, AgencyState.APPROVED, AgencyDecision.Action.APPROVE, reason, reviewer);
         // Roles are granted inside the transaction, under the agency's lock: if Keycloak fails, the approval rolls
         // back with it, and a racing approval waits and then finds the agency approved (409).
         roles.createAgency(a.id);

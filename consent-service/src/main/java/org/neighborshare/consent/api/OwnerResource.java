@@ -53,7 +53,7 @@ public class OwnerResource {
     @POST
     @Path("/cameras")
     public Response register(@NotNull @Valid CameraRequest body) {
-        Camera c = cameras.register(caller.id(), body);
+        Camera c = cameras.register(caller.id(), body.toNewCamera());
         return Response.created(URI.create("/api/me/cameras/" + c.id)).entity(CameraView.of(c)).build();
     }
 
@@ -90,7 +90,7 @@ public class OwnerResource {
     @POST
     @Path("/inbox/{requestId}/response")
     public Response answer(@PathParam("requestId") UUID requestId, @NotNull @Valid AnswerRequest body) {
-        ShareService.Answered a = shares.answer(caller.id(), requestId, body);
+        ShareService.Answered a = shares.answer(caller.id(), requestId, body.toAnswer());
         if (a.share() == null) {
             return Response.ok(new AnswerView(requestId, a.item().response, a.item().respondedAt, null)).build();
         }

@@ -15,6 +15,10 @@ import java.util.UUID;
 @Table(name = "clip_share")
 public class Share extends PanacheEntityBase {
 
+    /** Retention of a share unless the owner says otherwise, and its maximum (docs/rules.md). */
+    public static final int DEFAULT_RETENTION_DAYS = 30;
+    public static final int MAX_RETENTION_DAYS = 90;
+
     public enum Status {
         ACTIVE,
         REVOKED,

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.neighborshare.consent.api.CameraRequest;
 import org.neighborshare.consent.domain.Camera;
 import org.neighborshare.consent.domain.OwnerSettings;
 import org.neighborshare.shared.problem.ProblemException;
@@ -21,7 +20,7 @@ public class CameraService {
     Clock clock;
 
     @Transactional
-    public Camera register(String ownerId, CameraRequest in) {
+    public Camera register(String ownerId, NewCamera in) {
         Camera c = new Camera();
         c.id = UUID.randomUUID();
         c.ownerId = ownerId;

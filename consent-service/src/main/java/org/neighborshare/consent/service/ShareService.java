@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.neighborshare.consent.agency.AgencyDirectory;
 import org.neighborshare.consent.agency.AgencyStanding;
-import org.neighborshare.consent.api.AnswerRequest;
+import org.neighborshare.consent.domain.AnswerChoice;
 import org.neighborshare.consent.domain.Clip;
 import org.neighborshare.consent.domain.InboxItem;
 import org.neighborshare.consent.domain.PublishedRequest;
@@ -30,9 +30,6 @@ import org.neighborshare.shared.problem.ProblemException;
 /** Owners' answers to requests, their shares, and revocation. */
 @ApplicationScoped
 public class ShareService {
-
-    public static final String SHARE = "SHARE";
-    public static final String DECLINE = "DECLINE";
 
     @Inject
     Clock clock;
@@ -52,9 +49,9 @@ public class ShareService {
     }
 
     @Transactional
-    public Answered answer(String ownerId, UUID requestId, AnswerRequest in) {
+    public Answered answer(String ownerId, UUID requestId, Answer in) {
         List<UUID> clipIds = in.clipIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.clipIds()));
-        int retention = in.retentionDays() == null ? AnswerRequest.DEFAULT_RETENTION_DAYS : in.retentionDays();
+        int retention = in.retentionDays() == null ? Share.DEFAULT_RETENTION_DAYS : in.retentionDays();
         validateShape(in, clipIds, retention);
 
         InboxItem item = InboxItem.find("ownerId = ?1 and requestId = ?2", ownerId, requestId).firstResult();
@@ -76,12 +73,12 @@ public class ShareService {
             throw ProblemException.conflict("request " + requestId + " cannot be answered now: " + refusal);
         }
 
-        if (in.answer() == AnswerRequest.Answer.DECLINE) {
+        if (in.choice() == AnswerChoice.DECLINE) {
             long active = Share.count("ownerId = ?1 and requestId = ?2 and revokedAt is null", ownerId, requestId);
             if (active > 0) {
                 throw ProblemException.conflict("you shared clips for this request: revoke the share instead");
             }
-            item.response = DECLINE;
+            item.response = AnswerChoice.DECLINE.name();
             item.respondedAt = now;
             return new Answered(item, null);
         }
@@ -103,22 +100,22 @@ public class ShareService {
         for (Clip c : clips) {
             ShareClip.of(s.id, c.id).persist();
         }
-        item.response = SHARE;
+        item.response = AnswerChoice.SHARE.name();
         item.respondedAt = now;
         return new Answered(item, new ShareWithClips(s, clipIds));
     }
 
-    private static void validateShape(AnswerRequest in, List<UUID> clipIds, int retention) {
+    private static void validateShape(Answer in, List<UUID> clipIds, int retention) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (in.answer() == AnswerRequest.Answer.SHARE) {
+        if (in.choice() == AnswerChoice.SHARE) {
             if (clipIds.isEmpty()) {
                 errors.add(new Problem.FieldError("clipIds", "name at least one clip to share"));
             }
             if (retention < 1) {
                 errors.add(new Problem.FieldError("retentionDays", "must be at least 1"));
-            } else if (retention > AnswerRequest.MAX_RETENTION_DAYS) {
+            } else if (retention > Share.MAX_RETENTION_DAYS) {
                 errors.add(new Problem.FieldError("retentionDays",
-                        "must be at most " + AnswerRequest.MAX_RETENTION_DAYS));
+                        "must be at most " + Share.MAX_RETENTION_DAYS));
             }
         } else {
             if (!clipIds.isEmpty()) {

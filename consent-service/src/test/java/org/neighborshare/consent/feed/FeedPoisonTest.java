@@ -7,17 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neighborshare.consent.Api.owner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,10 +25,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.Test;
+import org.neighborshare.consent.Neighbourhood;
 import org.neighborshare.shared.events.FeedPage;
-import org.neighborshare.shared.events.RequestPublished;
 import org.neighborshare.testsupport.PostgresResource;
-import org.neighborshare.testsupport.TestTokens;
 
 /**
  * Finding 11: an event that cannot be applied stops the feed loudly. It is never skipped (later events wait), the
@@ -67,18 +64,6 @@ class FeedPoisonTest {
     @Inject
     ObjectMapper json;
 
-    static String owner(String id) {
-        return TestTokens.forService("consent-service").user(id, "owner-" + id).role("owner").bearer();
-    }
-
-    FeedPage.Event published(long seq, UUID requestId, double lat, double lon) {
-        Instant now = Instant.now();
-        RequestPublished p = new RequestPublished(requestId, UUID.randomUUID(), "C-1", "BURGLARY", "garage",
-                now.minus(3, ChronoUnit.HOURS), now.minus(2, ChronoUnit.HOURS), lat, lon, 300, false, now,
-                now.plus(7, ChronoUnit.DAYS));
-        return new FeedPage.Event(seq, UUID.randomUUID(), RequestPublished.TYPE, requestId, json.valueToTree(p), now);
-    }
-
     List<String> inbox(String owner) {
         return given().header("Authorization", owner(owner)).get("/api/me/inbox").then().statusCode(200)
                 .extract().jsonPath().getList("requestId", String.class);
@@ -86,23 +71,20 @@ class FeedPoisonTest {
 
     @Test
     void aPoisonEventStopsTheFeedLoudlyOnceAndItGoesOnWhenTheEventIsFixed() throws Exception {
-        double lat = -70 + Math.random();
-        double lon = 60 + Math.random();
+        Neighbourhood here = new Neighbourhood(-70, 60);
         String alice = UUID.randomUUID().toString();
-        given().header("Authorization", owner(alice)).contentType(ContentType.JSON)
-                .body("{\"label\":\"cam\",\"latitude\":" + lat + ",\"longitude\":" + lon + "}")
-                .post("/api/me/cameras").then().statusCode(201);
+        here.camera(alice);
 
         long pos = applier.position();
         UUID poisonedRequest = UUID.randomUUID();
-        FeedPage.Event good = published(pos + 1, poisonedRequest, lat, lon);
+        FeedPage.Event good = here.publication(pos + 1, poisonedRequest);
         // The same event as request-service might serve it broken: a payload that is not a RequestPublished.
         FeedPage.Event poison = new FeedPage.Event(good.seq(), good.eventId(), good.type(), good.requestId(),
                 json.readTree("{\"requestId\":\"not-a-uuid\",\"latitude\":\"north\"}"), good.createdAt());
         UUID later = UUID.randomUUID();
         FakeFeed.EVENTS.clear();
         FakeFeed.EVENTS.add(poison);
-        FakeFeed.EVENTS.add(published(pos + 2, later, lat, lon));
+        FakeFeed.EVENTS.add(here.publication(pos + 2, later));
 
         List<LogRecord> errors = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {

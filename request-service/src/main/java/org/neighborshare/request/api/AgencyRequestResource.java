@@ -34,7 +34,7 @@ public class AgencyRequestResource {
     @POST
     public Response create(@PathParam("agencyId") UUID agencyId, @NotNull @Valid CreateRequest body) {
         caller.requireAgencyRole(agencyId, AgencyRole.INVESTIGATOR);
-        FootageRequest r = requests.create(agencyId, body, caller);
+        FootageRequest r = requests.create(agencyId, body.toNewRequest(), caller);
         return Response.created(URI.create("/api/agencies/" + agencyId + "/requests/" + r.id))
                 .entity(RequestView.of(r)).build();
     }

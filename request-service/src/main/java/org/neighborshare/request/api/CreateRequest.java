@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.neighborshare.request.domain.IncidentType;
+import org.neighborshare.request.service.NewFootageRequest;
 
 /** What an investigator may set; state, agency and ids are the server's. */
 public record CreateRequest(
@@ -20,6 +21,13 @@ public record CreateRequest(
         @NotBlank @Size(max = 500) String contact,
         Boolean emergency,
         @Size(max = 2000) String emergencyJustification) {
+
+    /** What the create use case takes; a missing {@code emergency} is not an emergency. */
+    public NewFootageRequest toNewRequest() {
+        return new NewFootageRequest(caseNumber, incidentType, description, windowStart, windowEnd,
+                new NewFootageRequest.Area(area.latitude(), area.longitude(), area.radiusMeters()), contact,
+                Boolean.TRUE.equals(emergency), emergencyJustification);
+    }
 
     public record Area(
             @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,

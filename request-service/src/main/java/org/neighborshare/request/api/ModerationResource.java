@@ -31,6 +31,6 @@ public class ModerationResource {
     @POST
     @Path("/{requestId}/decision")
     public RequestView decide(@PathParam("requestId") UUID requestId, @NotNull @Valid ModerationDecision decision) {
-        return RequestView.of(requests.moderate(requestId, decision, caller));
+        return RequestView.of(requests.moderate(requestId, decision.decision(), decision.reason(), caller));
     }
 }

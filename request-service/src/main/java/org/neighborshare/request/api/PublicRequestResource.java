@@ -16,7 +16,7 @@ import org.neighborshare.request.service.RequestService;
 import org.neighborshare.shared.input.PageNumber;
 import org.neighborshare.shared.input.PageSize;
 
-/** The permanent public log of every published request (SPEC I3). */
+/** The permanent public log of every published request (docs/invariants.md, I3). */
 @Path("/api/public/requests")
 @PermitAll
 public class PublicRequestResource {

@@ -8,9 +8,10 @@ import org.neighborshare.request.domain.IncidentType;
 import org.neighborshare.request.domain.RequestState;
 
 /**
- * The public record of a published request (SPEC I3). The area is coarsened: centre to 0.01 degree and radius
- * rounded up to 100 m, enough to see where an agency looked without pinpointing a house. {@code counts} is null
- * when consent-service could not be asked; each count inside it is null when suppressed (below 5).
+ * The public record of a published request (docs/invariants.md, I3). The area is coarsened: centre to 0.01
+ * degree and radius rounded up to 100 m, enough to see where an agency looked without pinpointing a house.
+ * {@code counts} is null when consent-service could not be asked; each count inside it is null when suppressed
+ * (below 5).
  * {@code endedReason} says why an ended request ended (closed by its agency, expired, its agency revoked); it is
  * null while the request is open, when the state reason is the reviewer's, which stays internal.
  */

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** The numbers of SPEC "Footage requests"; the rules that use them live in RequestRules. */
+/** The numbers of the footage-request rules (docs/rules.md); the rules that use them live in RequestRules. */
 @ConfigMapping(prefix = "requests")
 public interface RequestConfig {
 

@@ -3,7 +3,10 @@ package org.neighborshare.request.domain;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Life cycle of a footage request; published requests are never deleted or edited, only ended (SPEC I3). */
+/**
+ * Life cycle of a footage request; published requests are never deleted or edited, only ended
+ * (docs/invariants.md, I3).
+ */
 public enum RequestState {
     PENDING_REVIEW,
     PUBLISHED,

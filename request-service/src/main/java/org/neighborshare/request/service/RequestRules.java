@@ -5,13 +5,12 @@ import jakarta.inject.Inject;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
-import org.neighborshare.request.api.CreateRequest;
 import org.neighborshare.request.config.RequestConfig;
 import org.neighborshare.shared.geo.GeoCircle;
 import org.neighborshare.shared.geo.GeoJsonPolygon;
 import org.neighborshare.shared.problem.ProblemException;
 
-/** The limits a request must respect (SPEC "Footage requests"); each breach is a 422 naming the field. */
+/** The limits a request must respect (docs/rules.md, footage requests); each breach is a 422 naming the field. */
 @ApplicationScoped
 public class RequestRules {
 
@@ -34,7 +33,7 @@ public class RequestRules {
         }
     }
 
-    public GeoCircle checkArea(CreateRequest.Area area) {
+    public GeoCircle checkArea(NewFootageRequest.Area area) {
         if (area.radiusMeters() == null || !(area.radiusMeters() > 0)) {
             throw ProblemException.invalidField("area.radiusMeters", "must be a positive number of metres");
         }

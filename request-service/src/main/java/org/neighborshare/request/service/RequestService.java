@@ -9,10 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.neighborshare.request.agency.AgencyDirectory;
-import org.neighborshare.request.api.CreateRequest;
-import org.neighborshare.request.api.ModerationDecision;
 import org.neighborshare.request.config.RequestConfig;
 import org.neighborshare.request.domain.FootageRequest;
+import org.neighborshare.request.domain.ModerationOutcome;
 import org.neighborshare.request.domain.RequestState;
 import org.neighborshare.shared.events.RequestEnded;
 import org.neighborshare.shared.events.RequestPublished;
@@ -48,11 +47,11 @@ public class RequestService {
     ReviewerIndependence independence;
 
     @Transactional
-    public FootageRequest create(UUID agencyId, CreateRequest in, Caller investigator) {
+    public FootageRequest create(UUID agencyId, NewFootageRequest in, Caller investigator) {
         Instant now = clock.instant();
         rules.checkWindow(in.windowStart(), in.windowEnd(), now);
         GeoCircle area = rules.checkArea(in.area());
-        boolean emergency = Boolean.TRUE.equals(in.emergency());
+        boolean emergency = in.emergency();
         rules.checkEmergency(emergency, in.emergencyJustification());
         AgencyDirectory.AgencyFacts agency = directory.facts(agencyId);
         if (!agency.approved()) {
@@ -116,18 +115,18 @@ public class RequestService {
     }
 
     public List<FootageRequest> moderationQueue() {
-        // Emergencies jump the queue (SPEC "Emergency requests").
+        // Emergencies jump the queue (docs/rules.md, footage requests).
         return FootageRequest.list("state = ?1 order by emergency desc, createdAt", RequestState.PENDING_REVIEW);
     }
 
     @Transactional
-    public FootageRequest moderate(UUID requestId, ModerationDecision decision, Caller reviewer) {
+    public FootageRequest moderate(UUID requestId, ModerationOutcome outcome, String reason, Caller reviewer) {
         FootageRequest r = FootageRequest.findById(requestId);
         if (r == null) {
             throw ProblemException.notFound("request " + requestId);
         }
         independence.check(r, reviewer);
-        boolean publish = decision.decision() == ModerationDecision.Outcome.PUBLISH;
+        boolean publish = outcome == ModerationOutcome.PUBLISH;
         if (publish) {
             // Asked now, not from the cache: a request of an agency suspended a second ago must not go out.
             // Asked before the row lock, so that a slow directory holds no one else up.
@@ -140,10 +139,10 @@ public class RequestService {
         r.lockForUpdate();
         Instant now = clock.instant();
         if (!publish) {
-            r.transition(RequestState.REJECTED, decision.reason(), now);
+            r.transition(RequestState.REJECTED, reason, now);
             return r;
         }
-        r.transition(RequestState.PUBLISHED, decision.reason(), now);
+        r.transition(RequestState.PUBLISHED, reason, now);
         feed.append(RequestPublished.TYPE, r.id, new RequestPublished(r.id, r.agencyId, r.caseNumber,
                 r.incidentType.name(), r.description, r.windowStart, r.windowEnd, r.centerLatitude,
                 r.centerLongitude, r.radiusMeters, r.emergency, now, now.plus(config.publicationLifetime())), now);

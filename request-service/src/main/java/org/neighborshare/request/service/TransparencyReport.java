@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The public transparency report (SPEC "Emergency requests"): how many requests were submitted, published,
+ * The public transparency report (docs/rules.md, footage requests): how many requests were submitted, published,
  * rejected and are still waiting, and how long moderation took, with emergencies counted separately. Aggregates
  * over agencies' requests only; nothing about owners is in here.
  */
