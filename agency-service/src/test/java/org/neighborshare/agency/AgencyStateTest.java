@@ -34,7 +34,8 @@ class AgencyStateTest {
     /** The directory publishes these names; the gateway, request-service and consent-service read them. */
     @Test
     void everyStateHasTheNameTheSharedContractGivesIt() {
-        assertEquals(Arrays.stream(AgencyStatus.values()).map(Enum::name).toList(),
+        assertEquals(
+                Arrays.stream(AgencyStatus.values()).map(Enum::name).toList(),
                 Arrays.stream(AgencyState.values()).map(Enum::name).toList());
     }
 }

@@ -10,10 +10,10 @@ import org.neighborshare.testsupport.TestTokens;
 /** Calls agency-service as the gateway would, with tokens for the given caller. */
 final class Api {
 
-    static final String SQUARE = "{\"type\":\"Polygon\",\"coordinates\":[[[-1,50],[-0.9,50],[-0.9,50.1],[-1,50.1],[-1,50]]]}";
+    static final String SQUARE =
+            "{\"type\":\"Polygon\",\"coordinates\":[[[-1,50],[-0.9,50],[-0.9,50.1],[-1,50.1],[-1,50]]]}";
 
-    private Api() {
-    }
+    private Api() {}
 
     static String domain() {
         return "pd-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
@@ -28,15 +28,23 @@ final class Api {
     }
 
     static String applicant(String id, String email) {
-        return TestTokens.forService("agency-service").user(id, "applicant").email(email, true).bearer();
+        return TestTokens.forService("agency-service")
+                .user(id, "applicant")
+                .email(email, true)
+                .bearer();
     }
 
     static String reviewer(String id) {
-        return TestTokens.forService("agency-service").user(id, "rev-" + id).role("reviewer").bearer();
+        return TestTokens.forService("agency-service")
+                .user(id, "rev-" + id)
+                .role("reviewer")
+                .bearer();
     }
 
     static String agencyAdmin(String userId, String agencyId) {
-        return TestTokens.forService("agency-service").user(userId, "admin").agencyRole(agencyId, "agency-admin")
+        return TestTokens.forService("agency-service")
+                .user(userId, "admin")
+                .agencyRole(agencyId, "agency-admin")
                 .bearer();
     }
 
@@ -52,21 +60,30 @@ final class Api {
 
     /** Applies with a verified e-mail on the declared domain; returns the agency id. */
     static String apply(String applicantId, String domain) {
-        return given().header("Authorization", applicant(applicantId, "chief@" + domain)).contentType(ContentType.JSON)
-                .body(application(domain, SQUARE)).post("/api/agency-applications")
-                .then().statusCode(201).extract().path("id");
+        return given().header("Authorization", applicant(applicantId, "chief@" + domain))
+                .contentType(ContentType.JSON)
+                .body(application(domain, SQUARE))
+                .post("/api/agency-applications")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static ValidatableResponse check(String reviewerId, String agencyId, String item) {
-        return given().header("Authorization", reviewer(reviewerId)).contentType(ContentType.JSON)
+        return given().header("Authorization", reviewer(reviewerId))
+                .contentType(ContentType.JSON)
                 .body("{\"note\":\"checked against the state register\"}")
-                .post("/api/vetting/" + agencyId + "/checks/" + item).then();
+                .post("/api/vetting/" + agencyId + "/checks/" + item)
+                .then();
     }
 
     static ValidatableResponse decide(String reviewerId, String agencyId, String decision) {
-        return given().header("Authorization", reviewer(reviewerId)).contentType(ContentType.JSON)
+        return given().header("Authorization", reviewer(reviewerId))
+                .contentType(ContentType.JSON)
                 .body("{\"decision\":\"" + decision + "\",\"reason\":\"vetting complete\"}")
-                .post("/api/vetting/" + agencyId + "/decision").then();
+                .post("/api/vetting/" + agencyId + "/decision")
+                .then();
     }
 
     /** A reviewer suspends, reinstates or revokes the agency. */
@@ -75,14 +92,18 @@ final class Api {
     }
 
     static ValidatableResponse act(String reviewerId, String agencyId, String action, String reason) {
-        return given().header("Authorization", reviewer(reviewerId)).contentType(ContentType.JSON)
+        return given().header("Authorization", reviewer(reviewerId))
+                .contentType(ContentType.JSON)
                 .body("{\"reason\":\"" + reason + "\"}")
-                .post("/api/agencies/" + agencyId + "/" + action).then();
+                .post("/api/agencies/" + agencyId + "/" + action)
+                .then();
     }
 
     /** The agency's public history, as anyone reads it. */
     static ValidatableResponse history(String agencyId) {
-        return given().header("Authorization", anyone()).get("/api/public/agencies/" + agencyId + "/history").then();
+        return given().header("Authorization", anyone())
+                .get("/api/public/agencies/" + agencyId + "/history")
+                .then();
     }
 
     /** A fully vetted, approved agency: two reviewers, every item. */

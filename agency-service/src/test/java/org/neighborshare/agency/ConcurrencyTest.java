@@ -29,6 +29,7 @@ class ConcurrencyTest {
 
     @Inject
     AgencyService agencies;
+
     @Inject
     TestDoubles.InMemoryRoles roles;
 
@@ -40,27 +41,43 @@ class ConcurrencyTest {
     @Test
     void simultaneousApplicationsForOneDomainStoreOne() {
         String domain = Api.domain();
-        List<Integer> statuses = Race.run(CALLERS, i -> given()
-                .header("Authorization", Api.applicant(UUID.randomUUID().toString(), "chief" + i + "@" + domain))
-                .contentType(ContentType.JSON).body(Api.application(domain, Api.SQUARE))
-                .post("/api/agency-applications").then().extract().statusCode());
+        List<Integer> statuses = Race.run(
+                CALLERS,
+                i -> given().header(
+                                "Authorization",
+                                Api.applicant(UUID.randomUUID().toString(), "chief" + i + "@" + domain))
+                        .contentType(ContentType.JSON)
+                        .body(Api.application(domain, Api.SQUARE))
+                        .post("/api/agency-applications")
+                        .then()
+                        .extract()
+                        .statusCode());
         assertEquals(1, Race.count(statuses, 201), statuses.toString());
         assertEquals(CALLERS - 1, Race.count(statuses, 409), statuses.toString());
-        given().header("Authorization", Api.reviewer(UUID.randomUUID().toString())).get("/api/vetting/queue")
-                .then().statusCode(200).body("findAll { it.agency.officialDomain == '" + domain + "' }.size()", equalTo(1));
+        given().header("Authorization", Api.reviewer(UUID.randomUUID().toString()))
+                .get("/api/vetting/queue")
+                .then()
+                .statusCode(200)
+                .body("findAll { it.agency.officialDomain == '" + domain + "' }.size()", equalTo(1));
     }
 
     @Test
     void simultaneousTicksOfOneItemRecordOne() {
         String id = Api.apply(UUID.randomUUID().toString(), Api.domain());
-        List<Integer> statuses = Race.run(CALLERS, i -> Api.check(UUID.randomUUID().toString(), id, "JURISDICTION")
-                .extract().statusCode());
+        List<Integer> statuses = Race.run(
+                CALLERS,
+                i -> Api.check(UUID.randomUUID().toString(), id, "JURISDICTION")
+                        .extract()
+                        .statusCode());
         assertEquals(1, Race.count(statuses, 200), statuses.toString());
         assertEquals(CALLERS - 1, Race.count(statuses, 409), statuses.toString());
-        given().header("Authorization", Api.reviewer(UUID.randomUUID().toString())).get("/api/vetting/" + id)
-                .then().statusCode(200).body("agency.state", equalTo("IN_REVIEW"))
+        given().header("Authorization", Api.reviewer(UUID.randomUUID().toString()))
+                .get("/api/vetting/" + id)
+                .then()
+                .statusCode(200)
+                .body("agency.state", equalTo("IN_REVIEW"))
                 .body("checks.findAll { it.item == 'JURISDICTION' }.size()", equalTo(1));
-        Api.history(id).statusCode(404);     // an application under vetting is not public yet
+        Api.history(id).statusCode(404); // an application under vetting is not public yet
     }
 
     @Test
@@ -70,8 +87,11 @@ class ConcurrencyTest {
         String first = UUID.randomUUID().toString();
         Api.check(first, id, "JURISDICTION").statusCode(200);
         Api.check(first, id, "AUTHORIZING_OFFICIAL").statusCode(200);
-        List<Integer> statuses = Race.run(CALLERS, i -> Api.decide(UUID.randomUUID().toString(), id, "APPROVE")
-                .extract().statusCode());
+        List<Integer> statuses = Race.run(
+                CALLERS,
+                i -> Api.decide(UUID.randomUUID().toString(), id, "APPROVE")
+                        .extract()
+                        .statusCode());
         assertEquals(1, Race.count(statuses, 200), statuses.toString());
         assertEquals(CALLERS - 1, Race.count(statuses, 409), statuses.toString());
         Api.history(id).statusCode(200).body("findAll { it.action == 'APPROVE' }.size()", equalTo(1));
@@ -84,8 +104,11 @@ class ConcurrencyTest {
         String first = UUID.randomUUID().toString();
         Api.check(first, id, "JURISDICTION").statusCode(200);
         Api.check(first, id, "AUTHORIZING_OFFICIAL").statusCode(200);
-        List<Integer> statuses = Race.run(CALLERS, i -> Api.decide(UUID.randomUUID().toString(), id,
-                i % 2 == 0 ? "APPROVE" : "REJECT").extract().statusCode());
+        List<Integer> statuses = Race.run(
+                CALLERS,
+                i -> Api.decide(UUID.randomUUID().toString(), id, i % 2 == 0 ? "APPROVE" : "REJECT")
+                        .extract()
+                        .statusCode());
         assertEquals(1, Race.count(statuses, 200), statuses.toString());
         assertEquals(CALLERS - 1, Race.count(statuses, 409), statuses.toString());
         Api.history(id).statusCode(200).body("findAll { it.action in ['APPROVE', 'REJECT'] }.size()", equalTo(1));
@@ -94,15 +117,23 @@ class ConcurrencyTest {
     @Test
     void simultaneousSuspensionsAndRevocationsDecideOnce() {
         String id = Api.approved(UUID.randomUUID().toString());
-        List<Integer> suspended = Race.run(CALLERS, i -> Api.act(UUID.randomUUID().toString(), id, "suspend")
-                .extract().statusCode());
+        List<Integer> suspended = Race.run(
+                CALLERS,
+                i -> Api.act(UUID.randomUUID().toString(), id, "suspend")
+                        .extract()
+                        .statusCode());
         assertEquals(1, Race.count(suspended, 200), suspended.toString());
         assertEquals(CALLERS - 1, Race.count(suspended, 409), suspended.toString());
-        List<Integer> ended = Race.run(CALLERS, i -> Api.act(UUID.randomUUID().toString(), id,
-                i % 2 == 0 ? "revoke" : "reinstate").extract().statusCode());
+        List<Integer> ended = Race.run(
+                CALLERS,
+                i -> Api.act(UUID.randomUUID().toString(), id, i % 2 == 0 ? "revoke" : "reinstate")
+                        .extract()
+                        .statusCode());
         assertEquals(1, Race.count(ended, 200), ended.toString());
         assertEquals(CALLERS - 1, Race.count(ended, 409), ended.toString());
-        Api.history(id).statusCode(200).body("findAll { it.action == 'SUSPEND' }.size()", equalTo(1))
+        Api.history(id)
+                .statusCode(200)
+                .body("findAll { it.action == 'SUSPEND' }.size()", equalTo(1))
                 .body("findAll { it.action in ['REVOKE', 'REINSTATE'] }.size()", equalTo(1));
     }
 
@@ -112,19 +143,24 @@ class ConcurrencyTest {
         TestDoubles.CLOCK.advance(Duration.ofDays(366));
         List<Integer> statuses = Race.run(CALLERS + 1, i -> {
             if (i == 0) {
-                agencies.expireDue();       // throws if the race broke it
+                agencies.expireDue(); // throws if the race broke it
                 return 0;
             }
-            return Api.act(UUID.randomUUID().toString(), id, "suspend").extract().statusCode();
+            return Api.act(UUID.randomUUID().toString(), id, "suspend")
+                    .extract()
+                    .statusCode();
         });
         String state = given().header("Authorization", Api.directoryReader())
-                .get("/api/directory/agencies/" + id + "/status").then().statusCode(200).extract().path("state");
+                .get("/api/directory/agencies/" + id + "/status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("state");
         long suspensions = Race.count(statuses, 200);
         assertEquals(CALLERS - suspensions, Race.count(statuses, 409), statuses.toString());
         assertTrue(suspensions <= 1, statuses.toString());
         assertEquals(suspensions == 1 ? "SUSPENDED" : "EXPIRED", state);
-        Api.history(id).statusCode(200)
-                .body("findAll { it.action in ['SUSPEND', 'EXPIRE'] }.size()", equalTo(1));
+        Api.history(id).statusCode(200).body("findAll { it.action in ['SUSPEND', 'EXPIRE'] }.size()", equalTo(1));
     }
 
     @Test
@@ -132,10 +168,16 @@ class ConcurrencyTest {
         String id = Api.approved(UUID.randomUUID().toString());
         TestDoubles.CLOCK.advance(Duration.ofDays(366));
         agencies.expireDue();
-        List<Integer> statuses = Race.run(CALLERS, i -> given()
-                .header("Authorization", Api.reviewer(UUID.randomUUID().toString())).contentType(ContentType.JSON)
-                .body("{\"reason\":\"annual re-vetting\"}").post("/api/vetting/" + id + "/revet")
-                .then().extract().statusCode());
+        List<Integer> statuses = Race.run(
+                CALLERS,
+                i -> given().header(
+                                "Authorization", Api.reviewer(UUID.randomUUID().toString()))
+                        .contentType(ContentType.JSON)
+                        .body("{\"reason\":\"annual re-vetting\"}")
+                        .post("/api/vetting/" + id + "/revet")
+                        .then()
+                        .extract()
+                        .statusCode());
         assertEquals(1, Race.count(statuses, 200), statuses.toString());
         assertEquals(CALLERS - 1, Race.count(statuses, 409), statuses.toString());
     }
@@ -148,13 +190,24 @@ class ConcurrencyTest {
         String email = "m-" + member.substring(0, 8) + "@pd.example";
         roles.signUp(email, member);
         String adminToken = Api.agencyAdmin(admin, id);
-        List<Integer> added = Race.run(CALLERS, i -> given().header("Authorization", adminToken)
-                .contentType(ContentType.JSON).body("{\"email\":\"" + email + "\",\"role\":\"investigator\"}")
-                .post("/api/agencies/" + id + "/members").then().extract().statusCode());
+        List<Integer> added = Race.run(
+                CALLERS,
+                i -> given().header("Authorization", adminToken)
+                        .contentType(ContentType.JSON)
+                        .body("{\"email\":\"" + email + "\",\"role\":\"investigator\"}")
+                        .post("/api/agencies/" + id + "/members")
+                        .then()
+                        .extract()
+                        .statusCode());
         // Adding is idempotent: a role is a set membership, held once however often it is granted.
         assertEquals(CALLERS, Race.count(added, 201), added.toString());
-        List<Integer> removed = Race.run(CALLERS, i -> given().header("Authorization", adminToken)
-                .delete("/api/agencies/" + id + "/members/" + member).then().extract().statusCode());
+        List<Integer> removed = Race.run(
+                CALLERS,
+                i -> given().header("Authorization", adminToken)
+                        .delete("/api/agencies/" + id + "/members/" + member)
+                        .then()
+                        .extract()
+                        .statusCode());
         assertEquals(1, Race.count(removed, 204), removed.toString());
         assertEquals(CALLERS - 1, Race.count(removed, 404), removed.toString());
         assertTrue(!roles.grantsOf(id).containsKey(member));

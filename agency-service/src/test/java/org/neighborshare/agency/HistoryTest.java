@@ -29,6 +29,7 @@ class HistoryTest {
 
     @Inject
     AgencyService agencies;
+
     @Inject
     EntityManager em;
 
@@ -40,19 +41,27 @@ class HistoryTest {
     @Test
     void aSuspensionAndItsReasonStayPublicAfterTheReinstatement() {
         String id = Api.approved(UUID.randomUUID().toString());
-        Api.act(UUID.randomUUID().toString(), id, "suspend", "complaint under investigation").statusCode(200);
-        Api.act(UUID.randomUUID().toString(), id, "reinstate", "complaint unfounded").statusCode(200);
+        Api.act(UUID.randomUUID().toString(), id, "suspend", "complaint under investigation")
+                .statusCode(200);
+        Api.act(UUID.randomUUID().toString(), id, "reinstate", "complaint unfounded")
+                .statusCode(200);
 
-        ValidatableResponse directory = given().header("Authorization", Api.anyone()).get("/api/public/agencies")
-                .then().statusCode(200);
+        ValidatableResponse directory = given().header("Authorization", Api.anyone())
+                .get("/api/public/agencies")
+                .then()
+                .statusCode(200);
         String entry = "find { it.id == '" + id + "' }";
-        directory.body(entry + ".state", equalTo("APPROVED"))
+        directory
+                .body(entry + ".state", equalTo("APPROVED"))
                 .body(entry + ".stateReason", equalTo("complaint unfounded"))
                 .body(entry + ".history.action", contains("APPLY", "START_REVIEW", "APPROVE", "SUSPEND", "REINSTATE"))
-                .body(entry + ".history.find { it.action == 'SUSPEND' }.reason", equalTo("complaint under investigation"))
+                .body(
+                        entry + ".history.find { it.action == 'SUSPEND' }.reason",
+                        equalTo("complaint under investigation"))
                 .body(entry + ".history.find { it.action == 'SUSPEND' }.toState", equalTo("SUSPENDED"))
                 .body(entry + ".history.find { it.action == 'APPLY' }.fromState", nullValue());
-        Api.history(id).statusCode(200)
+        Api.history(id)
+                .statusCode(200)
                 .body("action", contains("APPLY", "START_REVIEW", "APPROVE", "SUSPEND", "REINSTATE"))
                 .body("[3].reason", equalTo("complaint under investigation"))
                 .body("[3].at", org.hamcrest.Matchers.notNullValue())
@@ -64,11 +73,17 @@ class HistoryTest {
         String id = Api.approved(UUID.randomUUID().toString());
         TestDoubles.CLOCK.advance(Duration.ofDays(366));
         agencies.expireDue();
-        given().header("Authorization", Api.reviewer(UUID.randomUUID().toString())).contentType(ContentType.JSON)
-                .body("{\"reason\":\"annual re-vetting\"}").post("/api/vetting/" + id + "/revet")
-                .then().statusCode(200);
+        given().header("Authorization", Api.reviewer(UUID.randomUUID().toString()))
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\"annual re-vetting\"}")
+                .post("/api/vetting/" + id + "/revet")
+                .then()
+                .statusCode(200);
         // Re-vetting does not take an agency out of the directory: it was approved once, that stays public.
-        given().header("Authorization", Api.anyone()).get("/api/public/agencies").then().statusCode(200)
+        given().header("Authorization", Api.anyone())
+                .get("/api/public/agencies")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == '" + id + "' }.state", equalTo("IN_REVIEW"));
         String a = UUID.randomUUID().toString();
         Api.check(a, id, "JURISDICTION").statusCode(200);
@@ -76,9 +91,11 @@ class HistoryTest {
         Api.decide(UUID.randomUUID().toString(), id, "APPROVE").statusCode(200);
         Api.act(UUID.randomUUID().toString(), id, "suspend", "misuse").statusCode(200);
         Api.act(UUID.randomUUID().toString(), id, "revoke", "misuse confirmed").statusCode(200);
-        Api.history(id).statusCode(200)
-                .body("action", contains("APPLY", "START_REVIEW", "APPROVE", "EXPIRE", "REVET", "APPROVE", "SUSPEND",
-                        "REVOKE"))
+        Api.history(id)
+                .statusCode(200)
+                .body(
+                        "action",
+                        contains("APPLY", "START_REVIEW", "APPROVE", "EXPIRE", "REVET", "APPROVE", "SUSPEND", "REVOKE"))
                 .body("find { it.action == 'EXPIRE' }.reason", equalTo("approval older than 365 days"))
                 .body("find { it.action == 'REVET' }.reason", equalTo("annual re-vetting"))
                 .body("find { it.action == 'REVOKE' }.reason", equalTo("misuse confirmed"));
@@ -88,13 +105,16 @@ class HistoryTest {
     void aRejectionIsPublicButAPendingApplicationIsNot() {
         String rejected = Api.apply(UUID.randomUUID().toString(), Api.domain());
         Api.decide(UUID.randomUUID().toString(), rejected, "REJECT").statusCode(200);
-        Api.history(rejected).statusCode(200)
-                .body("action", contains("APPLY", "REJECT")).body("[1].reason", equalTo("vetting complete"));
+        Api.history(rejected)
+                .statusCode(200)
+                .body("action", contains("APPLY", "REJECT"))
+                .body("[1].reason", equalTo("vetting complete"));
         String pending = Api.apply(UUID.randomUUID().toString(), Api.domain());
-        Api.history(pending).statusCode(404)
-                .contentType("application/problem+json");
+        Api.history(pending).statusCode(404).contentType("application/problem+json");
         Api.history(UUID.randomUUID().toString()).statusCode(404);
-        given().header("Authorization", Api.anyone()).get("/api/public/agencies").then()
+        given().header("Authorization", Api.anyone())
+                .get("/api/public/agencies")
+                .then()
                 .body("id", not(hasItem(pending)));
     }
 
@@ -103,7 +123,10 @@ class HistoryTest {
         String reviewer = UUID.randomUUID().toString();
         String id = Api.approved(UUID.randomUUID().toString());
         Api.act(reviewer, id, "suspend", "checking").statusCode(200);
-        given().header("Authorization", Api.anyone()).get("/api/public/agencies").then().statusCode(200)
+        given().header("Authorization", Api.anyone())
+                .get("/api/public/agencies")
+                .then()
+                .statusCode(200)
                 .body(not(org.hamcrest.Matchers.containsString(reviewer)));
     }
 
@@ -111,12 +134,15 @@ class HistoryTest {
     void theHistoryCannotBeEditedOrDeleted() {
         String id = Api.approved(UUID.randomUUID().toString());
         for (String sql : new String[] {
-                "update agency_decision set reason = 'nothing happened' where agency_id = '" + id + "'",
-                "delete from agency_decision where agency_id = '" + id + "'"}) {
-            assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew()
-                    .run(() -> em.createNativeQuery(sql).executeUpdate()), sql);
+            "update agency_decision set reason = 'nothing happened' where agency_id = '" + id + "'",
+            "delete from agency_decision where agency_id = '" + id + "'"
+        }) {
+            assertThrows(
+                    Exception.class,
+                    () -> QuarkusTransaction.requiringNew()
+                            .run(() -> em.createNativeQuery(sql).executeUpdate()),
+                    sql);
         }
-        Api.history(id).statusCode(200)
-                .body("action", contains("APPLY", "START_REVIEW", "APPROVE"));
+        Api.history(id).statusCode(200).body("action", contains("APPLY", "START_REVIEW", "APPROVE"));
     }
 }

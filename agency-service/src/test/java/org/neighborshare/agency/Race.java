@@ -13,8 +13,7 @@ import java.util.function.IntFunction;
 /** Starts callers at the same instant behind a gate and collects what each got back. */
 final class Race {
 
-    private Race() {
-    }
+    private Race() {}
 
     static List<Integer> run(int callers, IntFunction<Integer> call) {
         ExecutorService pool = Executors.newFixedThreadPool(callers);

@@ -34,10 +34,14 @@ class ReviewerExclusivityTest {
         roles.signUp(email, reviewer);
         roles.makeReviewer(reviewer);
         for (String role : new String[] {"investigator", "agency-admin"}) {
-            given().header("Authorization", Api.agencyAdmin(admin, id)).contentType(ContentType.JSON)
+            given().header("Authorization", Api.agencyAdmin(admin, id))
+                    .contentType(ContentType.JSON)
                     .body("{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}")
-                    .post("/api/agencies/" + id + "/members").then().statusCode(409)
-                    .contentType("application/problem+json").body("errors[0].field", equalTo("email"))
+                    .post("/api/agencies/" + id + "/members")
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("email"))
                     .body("detail", containsString("reviewer"));
         }
         assertTrue(!roles.grantsOf(id).containsKey(reviewer));
@@ -47,8 +51,11 @@ class ReviewerExclusivityTest {
     void aReviewerTheAgencyCountsAsMemberStillSuspendsAndRevokesButCannotReinstate() {
         String id = Api.approved(UUID.randomUUID().toString());
         // A token with the reviewer role and a role in the agency: a reviewer role granted after joining.
-        String both = TestTokens.forService("agency-service").user(UUID.randomUUID().toString(), "both")
-                .role("reviewer").agencyRole(id, "investigator").bearer();
+        String both = TestTokens.forService("agency-service")
+                .user(UUID.randomUUID().toString(), "both")
+                .role("reviewer")
+                .agencyRole(id, "investigator")
+                .bearer();
         post(both, id, "suspend").statusCode(200).body("state", equalTo("SUSPENDED"));
         post(both, id, "reinstate").statusCode(403);
         Api.act(UUID.randomUUID().toString(), id, "reinstate").statusCode(200);
@@ -72,7 +79,8 @@ class ReviewerExclusivityTest {
         Api.check(first, id, "JURISDICTION").statusCode(200);
         Api.check(first, id, "AUTHORIZING_OFFICIAL").statusCode(200);
         roles.makeReviewer(applicant);
-        Api.decide(UUID.randomUUID().toString(), id, "APPROVE").statusCode(409)
+        Api.decide(UUID.randomUUID().toString(), id, "APPROVE")
+                .statusCode(409)
                 .body("detail", containsString("platform reviewer"));
         assertTrue(roles.grantsOf(id).isEmpty());
         Api.decide(UUID.randomUUID().toString(), id, "REJECT").statusCode(200);
@@ -82,15 +90,23 @@ class ReviewerExclusivityTest {
     void aReviewersAgencyRolesCountForNothingInMemberManagement() {
         String admin = UUID.randomUUID().toString();
         String id = Api.approved(admin);
-        String both = TestTokens.forService("agency-service").user(admin, "admin").role("reviewer")
-                .agencyRole(id, "agency-admin").bearer();
-        given().header("Authorization", both).get("/api/agencies/" + id + "/members").then().statusCode(403)
+        String both = TestTokens.forService("agency-service")
+                .user(admin, "admin")
+                .role("reviewer")
+                .agencyRole(id, "agency-admin")
+                .bearer();
+        given().header("Authorization", both)
+                .get("/api/agencies/" + id + "/members")
+                .then()
+                .statusCode(403)
                 .body("detail", containsString("reviewer"));
     }
 
     private static io.restassured.response.ValidatableResponse post(String token, String id, String action) {
-        return given().header("Authorization", token).contentType(ContentType.JSON)
+        return given().header("Authorization", token)
+                .contentType(ContentType.JSON)
                 .body("{\"reason\":\"" + action + " by a conflicted reviewer\"}")
-                .post("/api/agencies/" + id + "/" + action).then();
+                .post("/api/agencies/" + id + "/" + action)
+                .then();
     }
 }

@@ -70,7 +70,9 @@ public class TestDoubles {
 
         @Override
         public void grant(UUID agencyId, String userId, String role) {
-            grants.get(agencyId).computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(role);
+            grants.get(agencyId)
+                    .computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet())
+                    .add(role);
         }
 
         @Override
@@ -81,8 +83,8 @@ public class TestDoubles {
         @Override
         public List<Member> members(UUID agencyId) {
             List<Member> out = new ArrayList<>();
-            grants.getOrDefault(agencyId, Map.of()).forEach((id, roles) ->
-                    out.add(new Member(id, id, null, List.copyOf(roles))));
+            grants.getOrDefault(agencyId, Map.of())
+                    .forEach((id, roles) -> out.add(new Member(id, id, null, List.copyOf(roles))));
             return out;
         }
 

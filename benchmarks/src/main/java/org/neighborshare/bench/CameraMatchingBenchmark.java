@@ -29,17 +29,24 @@ public final class CameraMatchingBenchmark {
     static final int QUERIES = Integer.getInteger("queries", 2_000);
     static final double LAT0 = 45.0;
     static final double LON0 = -123.0;
-    static final double LAT_SPAN = 0.9;   // ~100 km
-    static final double LON_SPAN = 1.27;  // ~100 km at 45°
+    static final double LAT_SPAN = 0.9; // ~100 km
+    static final double LON_SPAN = 1.27; // ~100 km at 45°
 
     public static void main(String[] args) throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "256MB").start()) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setServerConfig("shared_buffers", "256MB")
+                .start()) {
             DataSource ds = pg.getPostgresDatabase();
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
             try (Connection c = ds.getConnection()) {
                 long t0 = System.nanoTime();
                 seed(c);
-                System.out.printf(Locale.ROOT, "seeded %,d cameras in %.1f s%n", CAMERAS, (System.nanoTime() - t0) / 1e9);
+                System.out.printf(
+                        Locale.ROOT, "seeded %,d cameras in %.1f s%n", CAMERAS, (System.nanoTime() - t0) / 1e9);
                 matching(c, 144);
                 matching(c, 642);
                 fanOut(c);
@@ -66,32 +73,41 @@ public final class CameraMatchingBenchmark {
         Histogram h = new Histogram(60_000_000_000L, 3);
         long found = 0;
         for (int i = -200; i < QUERIES; i++) {
-            GeoCircle area = new GeoCircle(LAT0 + 0.05 + random.nextDouble() * (LAT_SPAN - 0.1),
-                    LON0 + 0.07 + random.nextDouble() * (LON_SPAN - 0.14), radius);
+            GeoCircle area = new GeoCircle(
+                    LAT0 + 0.05 + random.nextDouble() * (LAT_SPAN - 0.1),
+                    LON0 + 0.07 + random.nextDouble() * (LON_SPAN - 0.14),
+                    radius);
             long t = System.nanoTime();
             int owners = 0;
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select c.owner_id, count(*) " + CameraMatch.fromWhere(area)
-                         + " group by c.owner_id")) {
+                    ResultSet rs = s.executeQuery(
+                            "select c.owner_id, count(*) " + CameraMatch.fromWhere(area) + " group by c.owner_id")) {
                 while (rs.next()) {
                     owners++;
                 }
             }
             long took = System.nanoTime() - t;
-            if (i >= 0) {   // the first 200 warm the caches and the JIT
+            if (i >= 0) { // the first 200 warm the caches and the JIT
                 h.recordValue(took);
                 found += owners;
             }
         }
-        System.out.printf(Locale.ROOT, "match %,d cameras, radius %3.0f m (%.3f sq mi), %d queries: "
+        System.out.printf(
+                Locale.ROOT,
+                "match %,d cameras, radius %3.0f m (%.3f sq mi), %d queries: "
                         + "p50 %.2f ms, p99 %.2f ms, max %.2f ms, owners found per query %.1f%n",
-                CAMERAS, radius, new GeoCircle(0, 0, radius).areaSquareMiles(), QUERIES,
-                h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6,
+                CAMERAS,
+                radius,
+                new GeoCircle(0, 0, radius).areaSquareMiles(),
+                QUERIES,
+                h.getValueAtPercentile(50) / 1e6,
+                h.getValueAtPercentile(99) / 1e6,
+                h.getMaxValue() / 1e6,
                 found / (double) QUERIES);
     }
 
     static void fanOut(Connection c) throws Exception {
-        GeoCircle area = new GeoCircle(46.5, -121.0, 500);   // outside the seeded metro area
+        GeoCircle area = new GeoCircle(46.5, -121.0, 500); // outside the seeded metro area
         Random random = new Random(7);
         try (PreparedStatement ins = c.prepareStatement("insert into camera (id, owner_id, label, latitude, longitude, "
                 + "status, created_at) values (?, ?, 'cam', ?, ?, 'ACTIVE', now())")) {
@@ -101,8 +117,11 @@ public final class CameraMatchingBenchmark {
                 ins.setObject(1, UUID.randomUUID());
                 ins.setString(2, "fan-owner-" + i);
                 ins.setDouble(3, area.latitude() + Math.toDegrees(r * Math.cos(a) / GeoCircle.EARTH_RADIUS_M));
-                ins.setDouble(4, area.longitude() + Math.toDegrees(r * Math.sin(a) / GeoCircle.EARTH_RADIUS_M)
-                        / Math.cos(Math.toRadians(area.latitude())));
+                ins.setDouble(
+                        4,
+                        area.longitude()
+                                + Math.toDegrees(r * Math.sin(a) / GeoCircle.EARTH_RADIUS_M)
+                                        / Math.cos(Math.toRadians(area.latitude())));
                 ins.addBatch();
             }
             ins.executeBatch();
@@ -131,14 +150,20 @@ public final class CameraMatchingBenchmark {
                 d.setObject(1, request);
                 d.setBoolean(2, false);
                 d.setTimestamp(3, Timestamp.from(Instant.now()));
-                reached = d.executeUpdate();   // autocommit: committed, i.e. visible in every inbox, on return
+                reached = d.executeUpdate(); // autocommit: committed, i.e. visible in every inbox, on return
             }
-            if (run > 0) {   // the first run warms up
+            if (run > 0) { // the first run warms up
                 h.recordValue(System.nanoTime() - t);
             }
         }
-        System.out.printf(Locale.ROOT, "fan-out of one request to %,d matching cameras (%,d owners): "
+        System.out.printf(
+                Locale.ROOT,
+                "fan-out of one request to %,d matching cameras (%,d owners): "
                         + "p50 %.0f ms, max %.0f ms over %d runs (target ≤ 2000 ms)%n",
-                10_000, reached, h.getValueAtPercentile(50) / 1e6, h.getMaxValue() / 1e6, h.getTotalCount());
+                10_000,
+                reached,
+                h.getValueAtPercentile(50) / 1e6,
+                h.getMaxValue() / 1e6,
+                h.getTotalCount());
     }
 }

@@ -28,25 +28,41 @@ public final class ClipUploadBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path data = Files.createTempDirectory("neighbors-upload-bench");
-        SuiteConfig config = SuiteConfig.forTests(data).withServices("consent-service", "gateway")
-                .withConsoleLogs(false).withFileLogs(true);
+        SuiteConfig config = SuiteConfig.forTests(data)
+                .withServices("consent-service", "gateway")
+                .withConsoleLogs(false)
+                .withFileLogs(true);
         try (Suite suite = new Suite(config)) {
             suite.start();
             // HTTP/1.1 as a browser or curl uploads on plain http; the JDK client would otherwise try an h2c upgrade.
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String token = json(http.send(HttpRequest.newBuilder(URI.create(config.keycloakUrl()
-                                    + "/realms/neighbors/protocol/openid-connect/token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=neighbors-demo-cli"
-                                    + "&username=owner.alice&password=neighbors-demo")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body(), "access_token");
-            String camera = json(http.send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + "/api/me/cameras"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"bench\",\"latitude\":45.52,\"longitude\":-122.67}"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body(), "id");
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String token = json(
+                    http.send(
+                                    HttpRequest.newBuilder(URI.create(config.keycloakUrl()
+                                                    + "/realms/neighbors/protocol/openid-connect/token"))
+                                            .header("Content-Type", "application/x-www-form-urlencoded")
+                                            .POST(HttpRequest.BodyPublishers.ofString(
+                                                    "grant_type=password&client_id=neighbors-demo-cli"
+                                                            + "&username=owner.alice&password=neighbors-demo"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body(),
+                    "access_token");
+            String camera = json(
+                    http.send(
+                                    HttpRequest.newBuilder(URI.create(config.gatewayUrl() + "/api/me/cameras"))
+                                            .header("Authorization", "Bearer " + token)
+                                            .header("Content-Type", "application/json")
+                                            .POST(HttpRequest.BodyPublishers.ofString(
+                                                    "{\"label\":\"bench\",\"latitude\":45.52,\"longitude\":-122.67}"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body(),
+                    "id");
 
             long pid = suite.pid("consent-service").orElseThrow();
-            for (int warm = 0; warm < 3; warm++) {   // JIT and buffers warm in the gateway and the service
+            for (int warm = 0; warm < 3; warm++) { // JIT and buffers warm in the gateway and the service
                 upload(http, config, token, camera, 64L * 1024 * 1024);
             }
             jcmd(pid, "GC.run");
@@ -55,10 +71,12 @@ public final class ClipUploadBenchmark {
             // One jstat sampling every 100 ms: cheap, unlike a jcmd attach per sample (a JVM start each time,
             // which on 2 cores took CPU from the upload it measures).
             Process jstat = new ProcessBuilder(jdkTool("jstat"), "-gc", Long.toString(pid), "100")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             Thread sampler = new Thread(() -> {
                 try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(jstat.getInputStream()))) {
-                    java.util.List<String> columns = java.util.List.of(lines.readLine().trim().split("\\s+"));
+                    java.util.List<String> columns =
+                            java.util.List.of(lines.readLine().trim().split("\\s+"));
                     String line;
                     while ((line = lines.readLine()) != null) {
                         String[] v = line.trim().split("\\s+");
@@ -84,25 +102,39 @@ public final class ClipUploadBenchmark {
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("upload answered " + response.statusCode() + ": " + response.body());
             }
-            System.out.printf(Locale.ROOT, "upload of %d MiB through the gateway: %.1f s, %.0f MiB/s (target >= 100)%n",
-                    SIZE >> 20, seconds, (SIZE >> 20) / seconds);
-            System.out.printf(Locale.ROOT, "consent-service heap: %.0f MiB used after GC before, peak %.0f MiB during; "
-                    + "growth %.0f MiB (target < 50)%n", before / 1048576.0, peak.get() / 1048576.0,
+            System.out.printf(
+                    Locale.ROOT,
+                    "upload of %d MiB through the gateway: %.1f s, %.0f MiB/s (target >= 100)%n",
+                    SIZE >> 20,
+                    seconds,
+                    (SIZE >> 20) / seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "consent-service heap: %.0f MiB used after GC before, peak %.0f MiB during; "
+                            + "growth %.0f MiB (target < 50)%n",
+                    before / 1048576.0,
+                    peak.get() / 1048576.0,
                     (peak.get() - before) / 1048576.0);
             System.out.println("server's SHA-256: " + json(response.body(), "sha256"));
         } finally {
             try (var paths = Files.walk(data)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
 
     static HttpResponse<String> upload(HttpClient http, SuiteConfig config, String token, String camera, long size)
             throws Exception {
-        String recordedAt = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
-        return http.send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + "/api/me/clips?cameraId=" + camera
-                                + "&recordedAt=" + recordedAt))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "video/mp4")
+        String recordedAt = Instant.now()
+                .minus(3, ChronoUnit.HOURS)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        return http.send(
+                HttpRequest.newBuilder(URI.create(
+                                config.gatewayUrl() + "/api/me/clips?cameraId=" + camera + "&recordedAt=" + recordedAt))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "video/mp4")
                         .POST(HttpRequest.BodyPublishers.fromPublisher(
                                 HttpRequest.BodyPublishers.ofInputStream(() -> new PatternStream(size)), size))
                         .build(),
@@ -156,8 +188,9 @@ public final class ClipUploadBenchmark {
     }
 
     static String jcmd(long pid, String command) throws IOException {
-        Process p = new ProcessBuilder(jdkTool("jcmd"),
-                Long.toString(pid), command).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(jdkTool("jcmd"), Long.toString(pid), command)
+                .redirectErrorStream(true)
+                .start();
         try {
             String out = new String(p.getInputStream().readAllBytes());
             p.waitFor();

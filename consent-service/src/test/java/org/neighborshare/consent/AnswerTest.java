@@ -40,6 +40,7 @@ class AnswerTest {
 
     @Inject
     FeedApplier applier;
+
     @Inject
     ObjectMapper json;
 
@@ -52,35 +53,53 @@ class AnswerTest {
         String clip = here.clip(alice, cam);
         String early = upload(alice, cam, here.windowStart.minus(1, ChronoUnit.MINUTES), video(100));
 
-        ExtractableResponse<Response> tooLong = answer(alice, request,
-                "{\"answer\":\"SHARE\",\"clipIds\":[\"" + clip + "\"],\"retentionDays\":91}", 422);
+        ExtractableResponse<Response> tooLong = answer(
+                alice, request, "{\"answer\":\"SHARE\",\"clipIds\":[\"" + clip + "\"],\"retentionDays\":91}", 422);
         assertEquals("retentionDays", tooLong.path("errors[0].field"));
-        assertEquals("clipIds", answer(alice, request, "{\"answer\":\"SHARE\",\"clipIds\":[]}", 422)
-                .path("errors[0].field"));
-        assertEquals("clipIds[0]", answer(alice, request,
-                "{\"answer\":\"SHARE\",\"clipIds\":[\"" + early + "\"]}", 422).path("errors[0].field"));
-        assertEquals("answer", answer(alice, request, "{\"answer\":\"MAYBE\"}", 400).path("errors[0].field"));
+        assertEquals(
+                "clipIds",
+                answer(alice, request, "{\"answer\":\"SHARE\",\"clipIds\":[]}", 422)
+                        .path("errors[0].field"));
+        assertEquals(
+                "clipIds[0]",
+                answer(alice, request, "{\"answer\":\"SHARE\",\"clipIds\":[\"" + early + "\"]}", 422)
+                        .path("errors[0].field"));
+        assertEquals(
+                "answer", answer(alice, request, "{\"answer\":\"MAYBE\"}", 400).path("errors[0].field"));
         answer(alice, request, "{\"answer\":\"SHARE\",\"clipIds\":[\"" + clip + "\"],\"status\":\"APPROVED\"}", 400);
-        given().header("Authorization", owner(alice)).get("/api/me/shares").then().body("size()", equalTo(0));
+        given().header("Authorization", owner(alice))
+                .get("/api/me/shares")
+                .then()
+                .body("size()", equalTo(0));
 
         // A decline may become a share; a share is not turned into a decline (revoke instead).
         answer(alice, request, "{\"answer\":\"DECLINE\"}", 200);
-        given().header("Authorization", owner(alice)).get("/api/me/inbox").then()
+        given().header("Authorization", owner(alice))
+                .get("/api/me/inbox")
+                .then()
                 .body("find { it.requestId == '" + request + "' }.response", equalTo("DECLINE"));
-        ExtractableResponse<Response> shared = answer(alice, request,
-                "{\"answer\":\"SHARE\",\"clipIds\":[\"" + clip + "\"],\"retentionDays\":90,\"allowCopies\":true}", 201);
-        assertEquals(Instant.parse(shared.path("share.createdAt")).plus(Duration.ofDays(90)),
+        ExtractableResponse<Response> shared = answer(
+                alice,
+                request,
+                "{\"answer\":\"SHARE\",\"clipIds\":[\"" + clip + "\"],\"retentionDays\":90,\"allowCopies\":true}",
+                201);
+        assertEquals(
+                Instant.parse(shared.path("share.createdAt")).plus(Duration.ofDays(90)),
                 Instant.parse(shared.path("share.expiresAt")));
-        given().header("Authorization", owner(alice)).get("/api/me/inbox").then()
+        given().header("Authorization", owner(alice))
+                .get("/api/me/inbox")
+                .then()
                 .body("find { it.requestId == '" + request + "' }.response", equalTo("SHARE"));
         answer(alice, request, "{\"answer\":\"DECLINE\"}", 409);
-        given().header("Authorization", investigator(agency)).get(clipsPath(agency, request)).then()
+        given().header("Authorization", investigator(agency))
+                .get(clipsPath(agency, request))
+                .then()
                 .body("[0].allowCopies", equalTo(true));
 
         // An ended request can no longer be answered.
         RequestEnded ended = new RequestEnded(request, "CLOSED", Instant.now());
-        applier.apply(new FeedPage.Event(Api.nextSeq(), UUID.randomUUID(), RequestEnded.TYPE, request,
-                json.valueToTree(ended), Instant.now()));
+        applier.apply(new FeedPage.Event(
+                Api.nextSeq(), UUID.randomUUID(), RequestEnded.TYPE, request, json.valueToTree(ended), Instant.now()));
         answer(alice, request, "{\"answer\":\"SHARE\",\"clipIds\":[\"" + clip + "\"]}", 409);
     }
 }

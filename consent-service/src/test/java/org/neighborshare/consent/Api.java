@@ -29,13 +29,15 @@ public final class Api {
     /** Feed positions for the events the tests apply; the consumer only ever moves its cursor forward. */
     private static final AtomicLong SEQ = new AtomicLong(100_000);
 
-    private Api() {
-    }
+    private Api() {}
 
     // ---- callers ----
 
     public static String owner(String id) {
-        return TestTokens.forService("consent-service").user(id, "owner-" + id).role("owner").bearer();
+        return TestTokens.forService("consent-service")
+                .user(id, "owner-" + id)
+                .role("owner")
+                .bearer();
     }
 
     public static String investigator(UUID agency) {
@@ -43,8 +45,10 @@ public final class Api {
     }
 
     public static String investigator(UUID agency, String userId) {
-        return TestTokens.forService("consent-service").user(userId, "inv-" + userId)
-                .agencyRole(agency, "investigator").bearer();
+        return TestTokens.forService("consent-service")
+                .user(userId, "inv-" + userId)
+                .agencyRole(agency, "investigator")
+                .bearer();
     }
 
     /** request-service's service account, which reads the counts for the public log. */
@@ -63,11 +67,30 @@ public final class Api {
     }
 
     /** The event request-service sends when a request is published; seven days to run, not an emergency. */
-    public static FeedPage.Event published(long seq, UUID requestId, UUID agency, Instant windowStart,
-                                           Instant windowEnd, double latitude, double longitude, double radius) {
+    public static FeedPage.Event published(
+            long seq,
+            UUID requestId,
+            UUID agency,
+            Instant windowStart,
+            Instant windowEnd,
+            double latitude,
+            double longitude,
+            double radius) {
         Instant now = Instant.now();
-        RequestPublished p = new RequestPublished(requestId, agency, "C-" + requestId, "BURGLARY", "garage",
-                windowStart, windowEnd, latitude, longitude, radius, false, now, now.plus(7, ChronoUnit.DAYS));
+        RequestPublished p = new RequestPublished(
+                requestId,
+                agency,
+                "C-" + requestId,
+                "BURGLARY",
+                "garage",
+                windowStart,
+                windowEnd,
+                latitude,
+                longitude,
+                radius,
+                false,
+                now,
+                now.plus(7, ChronoUnit.DAYS));
         ObjectMapper json = Arc.container().instance(ObjectMapper.class).get();
         return new FeedPage.Event(seq, UUID.randomUUID(), RequestPublished.TYPE, requestId, json.valueToTree(p), now);
     }
@@ -75,9 +98,14 @@ public final class Api {
     // ---- an owner's cameras and clips ----
 
     public static String camera(String ownerId, double latitude, double longitude) {
-        return given().header("Authorization", owner(ownerId)).contentType(ContentType.JSON)
+        return given().header("Authorization", owner(ownerId))
+                .contentType(ContentType.JSON)
                 .body("{\"label\":\"Porch camera\",\"latitude\":" + latitude + ",\"longitude\":" + longitude + "}")
-                .post("/api/me/cameras").then().statusCode(201).extract().path("id");
+                .post("/api/me/cameras")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Random bytes, different on every call. */
@@ -92,16 +120,28 @@ public final class Api {
     }
 
     public static String upload(String ownerId, String cameraId, Instant recordedAt, byte[] bytes) {
-        return given().header("Authorization", owner(ownerId)).contentType("video/mp4")
-                .queryParam("cameraId", cameraId).queryParam("recordedAt", recordedAt.toString())
-                .body(bytes).post("/api/me/clips").then().statusCode(201).extract().path("id");
+        return given().header("Authorization", owner(ownerId))
+                .contentType("video/mp4")
+                .queryParam("cameraId", cameraId)
+                .queryParam("recordedAt", recordedAt.toString())
+                .body(bytes)
+                .post("/api/me/clips")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     // ---- answers ----
 
     public static ExtractableResponse<Response> answer(String ownerId, UUID requestId, String body, int status) {
-        return given().header("Authorization", owner(ownerId)).contentType(ContentType.JSON).body(body)
-                .post("/api/me/inbox/" + requestId + "/response").then().statusCode(status).extract();
+        return given().header("Authorization", owner(ownerId))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/me/inbox/" + requestId + "/response")
+                .then()
+                .statusCode(status)
+                .extract();
     }
 
     public static String shareBody(String... clipIds) {
@@ -116,8 +156,13 @@ public final class Api {
 
     /** How many shares the owner made for the request, revoked ones included. */
     public static int shares(String ownerId, UUID requestId) {
-        return given().header("Authorization", owner(ownerId)).get("/api/me/shares").then()
-                .statusCode(200).extract().jsonPath().getList("findAll { it.requestId == '" + requestId + "' }")
+        return given().header("Authorization", owner(ownerId))
+                .get("/api/me/shares")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.requestId == '" + requestId + "' }")
                 .size();
     }
 
@@ -130,11 +175,15 @@ public final class Api {
     /** An investigator of the agency downloads the clip; returns the status. */
     public static int download(UUID agency, UUID requestId, String clipId) {
         return given().header("Authorization", investigator(agency))
-                .get(clipsPath(agency, requestId) + "/" + clipId + "/content").statusCode();
+                .get(clipsPath(agency, requestId) + "/" + clipId + "/content")
+                .statusCode();
     }
 
     public static ExtractableResponse<Response> counts(UUID requestId) {
         return given().header("Authorization", countsReader())
-                .get("/api/directory/requests/" + requestId + "/counts").then().statusCode(200).extract();
+                .get("/api/directory/requests/" + requestId + "/counts")
+                .then()
+                .statusCode(200)
+                .extract();
     }
 }

@@ -42,6 +42,7 @@ class ClipUploadTest {
 
     @ConfigProperty(name = "consent.clips.directory")
     String clipsDirectory;
+
     @TestHTTPResource("/api/me/clips")
     URL uploadUrl;
 
@@ -62,28 +63,45 @@ class ClipUploadTest {
         Set<String> before = filesInClipStore();
 
         // Declared too large: refused before a byte is read.
-        given().header("Authorization", owner(alice)).contentType("video/mp4")
-                .queryParam("cameraId", cam).queryParam("recordedAt", here.inWindow.toString())
-                .body(video(LIMIT + 1)).post("/api/me/clips").then().statusCode(413)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+        given().header("Authorization", owner(alice))
+                .contentType("video/mp4")
+                .queryParam("cameraId", cam)
+                .queryParam("recordedAt", here.inWindow.toString())
+                .body(video(LIMIT + 1))
+                .post("/api/me/clips")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
 
         // No length declared (chunked): refused while streaming, the partial file removed.
         byte[] tooBig = video(LIMIT + 200_000);
-        HttpResponse<String> chunked = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create(uploadUrl + "?cameraId=" + cam + "&recordedAt=" + here.inWindow))
-                        .header("Authorization", owner(alice)).header("Content-Type", "video/mp4")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooBig)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(uploadUrl + "?cameraId=" + cam + "&recordedAt=" + here.inWindow))
+                                .header("Authorization", owner(alice))
+                                .header("Content-Type", "video/mp4")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooBig)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(413, chunked.statusCode(), chunked.body());
         assertTrue(chunked.body().contains("\"field\":\"body\""), chunked.body());
 
         assertEquals(before, filesInClipStore(), "a refused upload must leave no file behind");
-        given().header("Authorization", owner(alice)).get("/api/me/clips").then().body("size()", equalTo(0));
+        given().header("Authorization", owner(alice))
+                .get("/api/me/clips")
+                .then()
+                .body("size()", equalTo(0));
 
         // Exactly at the limit is fine.
         upload(alice, cam, here.inWindow, video(LIMIT));
-        given().header("Authorization", owner(alice)).get("/api/me/clips").then().body("size()", equalTo(1))
+        given().header("Authorization", owner(alice))
+                .get("/api/me/clips")
+                .then()
+                .body("size()", equalTo(1))
                 .body("[0].size", equalTo(LIMIT));
     }
 
@@ -91,27 +109,62 @@ class ClipUploadTest {
     void uploadInputIsValidatedAtTheEdge() {
         String alice = newId();
         String cam = here.camera(alice);
-        given().header("Authorization", owner(alice)).contentType("text/plain")
-                .queryParam("cameraId", cam).queryParam("recordedAt", here.inWindow.toString())
-                .body("not a video").post("/api/me/clips").then().statusCode(415)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("Content-Type"));
-        given().header("Authorization", owner(alice)).contentType("video/webm").queryParam("cameraId", cam)
-                .body(video(100)).post("/api/me/clips").then().statusCode(400)
+        given().header("Authorization", owner(alice))
+                .contentType("text/plain")
+                .queryParam("cameraId", cam)
+                .queryParam("recordedAt", here.inWindow.toString())
+                .body("not a video")
+                .post("/api/me/clips")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Content-Type"));
+        given().header("Authorization", owner(alice))
+                .contentType("video/webm")
+                .queryParam("cameraId", cam)
+                .body(video(100))
+                .post("/api/me/clips")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("recordedAt"));
-        given().header("Authorization", owner(alice)).contentType("video/webm").queryParam("cameraId", cam)
-                .queryParam("recordedAt", "yesterday").body(video(100)).post("/api/me/clips").then().statusCode(400)
+        given().header("Authorization", owner(alice))
+                .contentType("video/webm")
+                .queryParam("cameraId", cam)
+                .queryParam("recordedAt", "yesterday")
+                .body(video(100))
+                .post("/api/me/clips")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("recordedAt"));
-        given().header("Authorization", owner(alice)).contentType("video/webm")
-                .queryParam("recordedAt", here.inWindow.toString()).body(video(100)).post("/api/me/clips").then()
-                .statusCode(400).body("errors[0].field", equalTo("cameraId"));
-        given().header("Authorization", owner(alice)).contentType("video/quicktime")
-                .queryParam("cameraId", cam).queryParam("recordedAt", here.inWindow.toString())
-                .body(new byte[0]).post("/api/me/clips").then().statusCode(400);
-        given().header("Authorization", owner(alice)).get("/api/me/clips").then().body("size()", equalTo(0));
+        given().header("Authorization", owner(alice))
+                .contentType("video/webm")
+                .queryParam("recordedAt", here.inWindow.toString())
+                .body(video(100))
+                .post("/api/me/clips")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("cameraId"));
+        given().header("Authorization", owner(alice))
+                .contentType("video/quicktime")
+                .queryParam("cameraId", cam)
+                .queryParam("recordedAt", here.inWindow.toString())
+                .body(new byte[0])
+                .post("/api/me/clips")
+                .then()
+                .statusCode(400);
+        given().header("Authorization", owner(alice))
+                .get("/api/me/clips")
+                .then()
+                .body("size()", equalTo(0));
         // The parameters may come as headers too.
-        given().header("Authorization", owner(alice)).contentType("video/quicktime")
-                .header("X-Camera-Id", cam).header("X-Recorded-At", here.inWindow.toString())
-                .body(video(100)).post("/api/me/clips").then().statusCode(201)
+        given().header("Authorization", owner(alice))
+                .contentType("video/quicktime")
+                .header("X-Camera-Id", cam)
+                .header("X-Recorded-At", here.inWindow.toString())
+                .body(video(100))
+                .post("/api/me/clips")
+                .then()
+                .statusCode(201)
                 .body("contentType", equalTo("video/quicktime"));
     }
 }

@@ -57,8 +57,11 @@ class IntegrityTest {
     }
 
     static ExtractableResponse<Response> inboxEntry(String owner, UUID request) {
-        return given().header("Authorization", owner(owner)).get("/api/me/inbox").then()
-                .statusCode(200).extract();
+        return given().header("Authorization", owner(owner))
+                .get("/api/me/inbox")
+                .then()
+                .statusCode(200)
+                .extract();
     }
 
     /** Runs every call at once behind a start gate; returns their results in order. */
@@ -95,17 +98,26 @@ class IntegrityTest {
         String first = here.clip(alice, cam);
         String second = here.clip(alice, cam);
         String entry = "find { it.requestId == '" + request + "' }.";
-        inboxEntry(alice, request).response().then().body(entry + "answerable", equalTo(true))
+        inboxEntry(alice, request)
+                .response()
+                .then()
+                .body(entry + "answerable", equalTo(true))
                 .body(entry + "reason", nullValue());
 
-        for (String[] state : new String[][] {{"SUSPENDED", "the agency is suspended"},
-                {"EXPIRED", "the agency's approval has expired"}, {"REVOKED", "the agency's approval was revoked"}}) {
+        for (String[] state : new String[][] {
+            {"SUSPENDED", "the agency is suspended"},
+            {"EXPIRED", "the agency's approval has expired"},
+            {"REVOKED", "the agency's approval was revoked"}
+        }) {
             TestDoubles.AGENCY_STATES.put(agency, state[0]);
             ExtractableResponse<Response> refused = answer(alice, request, shareBody(first), 409);
             assertEquals("application/problem+json", refused.contentType());
             assertTrue(refused.<String>path("detail").contains(state[1]), refused.asString());
             answer(alice, request, "{\"answer\":\"DECLINE\"}", 409);
-            inboxEntry(alice, request).response().then().body(entry + "answerable", equalTo(false))
+            inboxEntry(alice, request)
+                    .response()
+                    .then()
+                    .body(entry + "answerable", equalTo(false))
                     .body(entry + "reason", equalTo(state[1]));
         }
         assertEquals(0, shares(alice, request), "nothing was shared while the agency was not approved");
@@ -113,7 +125,10 @@ class IntegrityTest {
         // The directory cannot be asked: never taken for approval.
         TestDoubles.AGENCY_STATES.put(agency, TestDoubles.UNREACHABLE);
         answer(alice, request, shareBody(first), 503);
-        inboxEntry(alice, request).response().then().body(entry + "answerable", equalTo(false))
+        inboxEntry(alice, request)
+                .response()
+                .then()
+                .body(entry + "answerable", equalTo(false))
                 .body(entry + "reason", containsString("cannot be checked"));
 
         // Reinstated: sharing works again.
@@ -138,7 +153,9 @@ class IntegrityTest {
         String deletedLater = here.cameraAt(alice, 150);
         String far = camera(alice, here.lat - 30, here.lon + 40); // thousands of kilometres away
         UUID request = here.publish(agency);
-        given().header("Authorization", owner(alice)).get("/api/me/inbox").then()
+        given().header("Authorization", owner(alice))
+                .get("/api/me/inbox")
+                .then()
                 .body("find { it.requestId == '" + request + "' }.cameras", equalTo(3));
         String registeredLater = here.cameraAt(alice, 60); // inside the area, but the request was never sent for it
 
@@ -148,25 +165,32 @@ class IntegrityTest {
         String fromPaused = here.clip(alice, pausedLater);
         String fromDeleted = here.clip(alice, deletedLater);
         given().header("Authorization", owner(alice))
-                .post("/api/me/cameras/" + pausedLater + "/pause").then().statusCode(200);
+                .post("/api/me/cameras/" + pausedLater + "/pause")
+                .then()
+                .statusCode(200);
         given().header("Authorization", owner(alice))
-                .delete("/api/me/cameras/" + deletedLater).then().statusCode(204);
+                .delete("/api/me/cameras/" + deletedLater)
+                .then()
+                .statusCode(204);
 
         ExtractableResponse<Response> farRefused = answer(alice, request, shareBody(fromFar), 422);
         assertEquals("clipIds[0]", farRefused.path("errors[0].field"));
         assertTrue(farRefused.<String>path("detail").contains("not sent for"), farRefused.asString());
-        assertEquals("clipIds[0]", answer(alice, request, shareBody(fromLater), 422)
-                .path("errors[0].field"));
+        assertEquals(
+                "clipIds[0]", answer(alice, request, shareBody(fromLater), 422).path("errors[0].field"));
         // One bad clip among good ones: named, and nothing is shared.
-        assertEquals("clipIds[1]", answer(alice, request, shareBody(fromNear, fromFar), 422)
-                .path("errors[0].field"));
+        assertEquals(
+                "clipIds[1]",
+                answer(alice, request, shareBody(fromNear, fromFar), 422).path("errors[0].field"));
         assertEquals(0, shares(alice, request));
         assertEquals(404, download(agency, request, fromFar));
 
         // Cameras asked at delivery still count after a pause or a delete: their clips were recorded in the area.
         share(alice, request, fromNear, fromPaused, fromDeleted);
         given().header("Authorization", investigator(agency))
-                .get(clipsPath(agency, request)).then().statusCode(200)
+                .get(clipsPath(agency, request))
+                .then()
+                .statusCode(200)
                 .body("clipId", org.hamcrest.Matchers.containsInAnyOrder(fromNear, fromPaused, fromDeleted));
     }
 
@@ -184,16 +208,22 @@ class IntegrityTest {
         counts(oneOwner).response().then().body("camerasReached", nullValue());
 
         // Five more owners within 150 m, and a sixth in the ring between 150 m and 300 m.
-        List<String> owners = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        List<String> owners = IntStream.range(0, 5)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .toList();
         owners.forEach(o -> here.cameraAt(o, 100));
         String ringOwner = UUID.randomUUID().toString();
         here.cameraAt(ringOwner, 250);
         UUID inner = here.publish(agency, 150); // 6 owners, 10 cameras
         UUID outer = here.publish(agency, 300); // 7 owners, 11 cameras: one owner more, in the ring
         for (UUID r : List.of(inner, outer)) {
-            short noise = QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
-                    .createNativeQuery("select count_noise_cameras from published_request where request_id = ?1")
-                    .setParameter(1, r).getSingleResult()).shortValue());
+            short noise = QuarkusTransaction.requiringNew()
+                    .call(() -> ((Number) Panache.getEntityManager()
+                                    .createNativeQuery(
+                                            "select count_noise_cameras from published_request where request_id = ?1")
+                                    .setParameter(1, r)
+                                    .getSingleResult())
+                            .shortValue());
             assertTrue(noise >= 0 && noise <= 4, "noise " + noise);
         }
         Long innerCount = ((Number) counts(inner).path("camerasReached")).longValue();
@@ -209,9 +239,12 @@ class IntegrityTest {
 
         // With the same noise, the one owner more is not visible at all.
         for (UUID r : List.of(inner, outer)) {
-            QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
-                    "update published_request set count_noise_cameras = 0 where request_id = ?1")
-                    .setParameter(1, r).executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Panache.getEntityManager()
+                            .createNativeQuery(
+                                    "update published_request set count_noise_cameras = 0 where request_id = ?1")
+                            .setParameter(1, r)
+                            .executeUpdate());
         }
         assertEquals(10, (int) counts(inner).path("camerasReached"));
         assertEquals(10, (int) counts(outer).path("camerasReached"));
@@ -222,11 +255,14 @@ class IntegrityTest {
         UUID agency = UUID.randomUUID();
         String alice = UUID.randomUUID().toString();
         String cam = here.cameraAt(alice, 40);
-        List<String> others = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        List<String> others = IntStream.range(0, 5)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .toList();
         others.forEach(o -> here.cameraAt(o, 80));
         UUID request = here.publish(agency);
         // One owner shares six clips: six clips, but one owner behind them.
-        List<String> clips = IntStream.range(0, 6).mapToObj(i -> here.clip(alice, cam)).toList();
+        List<String> clips =
+                IntStream.range(0, 6).mapToObj(i -> here.clip(alice, cam)).toList();
         share(alice, request, clips.toArray(String[]::new));
         counts(request).response().then().body("clips", nullValue()).body("neighboursShared", nullValue());
     }
@@ -240,9 +276,13 @@ class IntegrityTest {
         String cam = here.cameraAt(alice, 50);
         UUID request = here.publish(agency);
         String c = here.clip(alice, cam);
-        List<Callable<Integer>> calls = Collections.nCopies(10, () -> given()
-                .header("Authorization", owner(alice)).contentType(ContentType.JSON)
-                .body(shareBody(c)).post("/api/me/inbox/" + request + "/response").statusCode());
+        List<Callable<Integer>> calls = Collections.nCopies(
+                10,
+                () -> given().header("Authorization", owner(alice))
+                        .contentType(ContentType.JSON)
+                        .body(shareBody(c))
+                        .post("/api/me/inbox/" + request + "/response")
+                        .statusCode());
         List<Integer> statuses = simultaneously(calls);
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(9, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
@@ -260,21 +300,27 @@ class IntegrityTest {
         UUID request = here.publish(agency);
         String c = here.clip(alice, cam);
         String share = share(alice, request, c);
-        List<Callable<Integer>> calls = new ArrayList<>(Collections.nCopies(10,
-                () -> download(agency, request, c)));
+        List<Callable<Integer>> calls = new ArrayList<>(Collections.nCopies(10, () -> download(agency, request, c)));
         calls.add(() -> given().header("Authorization", owner(alice))
-                .delete("/api/me/shares/" + share).statusCode());
+                .delete("/api/me/shares/" + share)
+                .statusCode());
         List<Integer> statuses = simultaneously(calls);
         assertEquals(200, statuses.get(10), "the revocation");
         List<Integer> downloads = statuses.subList(0, 10);
         assertTrue(downloads.stream().allMatch(s -> s == 200 || s == 404), downloads.toString());
         // Every download that got through is in the owner's access log, and happened before the revocation.
         ExtractableResponse<Response> log = given().header("Authorization", owner(alice))
-                .get("/api/me/access-log").then().statusCode(200).extract();
+                .get("/api/me/access-log")
+                .then()
+                .statusCode(200)
+                .extract();
         List<String> at = log.jsonPath().getList("findAll { it.clipId == '" + c + "' }.at", String.class);
         assertEquals(downloads.stream().filter(s -> s == 200).count(), at.size());
         Instant revokedAt = Instant.parse(given().header("Authorization", owner(alice))
-                .get("/api/me/shares").then().extract().path("find { it.id == '" + share + "' }.revokedAt"));
+                .get("/api/me/shares")
+                .then()
+                .extract()
+                .path("find { it.id == '" + share + "' }.revokedAt"));
         assertTrue(at.stream().map(Instant::parse).noneMatch(t -> t.isAfter(revokedAt)), at + " vs " + revokedAt);
         assertEquals(404, download(agency, request, c));
     }
@@ -283,8 +329,11 @@ class IntegrityTest {
     void simultaneousDeletesOfOneCameraDeleteItOnce() throws Exception {
         String alice = UUID.randomUUID().toString();
         String cam = here.cameraAt(alice, 50);
-        List<Integer> statuses = simultaneously(Collections.nCopies(10, () -> given()
-                .header("Authorization", owner(alice)).delete("/api/me/cameras/" + cam).statusCode()));
+        List<Integer> statuses = simultaneously(Collections.nCopies(
+                10,
+                () -> given().header("Authorization", owner(alice))
+                        .delete("/api/me/cameras/" + cam)
+                        .statusCode()));
         assertEquals(1, statuses.stream().filter(s -> s == 204).count(), statuses.toString());
         assertEquals(9, statuses.stream().filter(s -> s == 404).count(), statuses.toString());
     }
@@ -292,9 +341,13 @@ class IntegrityTest {
     @Test
     void simultaneousFirstSettingsOfAnOwnerAreOneRow() throws Exception {
         String alice = UUID.randomUUID().toString();
-        List<Integer> statuses = simultaneously(IntStream.range(0, 10).<Callable<Integer>>mapToObj(i -> () -> given()
-                .header("Authorization", owner(alice)).contentType(ContentType.JSON)
-                .body("{\"optedOut\":" + (i % 2 == 0) + "}").put("/api/me/settings").statusCode()).toList());
+        List<Integer> statuses = simultaneously(IntStream.range(0, 10)
+                .<Callable<Integer>>mapToObj(i -> () -> given().header("Authorization", owner(alice))
+                        .contentType(ContentType.JSON)
+                        .body("{\"optedOut\":" + (i % 2 == 0) + "}")
+                        .put("/api/me/settings")
+                        .statusCode())
+                .toList());
         assertTrue(statuses.stream().allMatch(s -> s == 200), statuses.toString());
     }
 }

@@ -66,8 +66,8 @@ public final class Neighbourhood {
 
     private UUID publish(UUID agency, double latitude, double longitude, double radius) {
         UUID requestId = UUID.randomUUID();
-        FeedPage.Event event = Api.published(Api.nextSeq(), requestId, agency, windowStart, windowEnd, latitude,
-                longitude, radius);
+        FeedPage.Event event =
+                Api.published(Api.nextSeq(), requestId, agency, windowStart, windowEnd, latitude, longitude, radius);
         assertTrue(Arc.container().instance(FeedApplier.class).get().apply(event), "a new event is applied");
         return requestId;
     }

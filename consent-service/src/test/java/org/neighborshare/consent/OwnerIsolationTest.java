@@ -38,21 +38,43 @@ class OwnerIsolationTest {
         String clip = here.clip(alice, aliceCam);
         String shareId = share(alice, request, clip);
 
-        given().header("Authorization", owner(mallory)).contentType("video/mp4")
-                .queryParam("cameraId", aliceCam).queryParam("recordedAt", here.inWindow.toString())
-                .body(video(100)).post("/api/me/clips").then().statusCode(404);
+        given().header("Authorization", owner(mallory))
+                .contentType("video/mp4")
+                .queryParam("cameraId", aliceCam)
+                .queryParam("recordedAt", here.inWindow.toString())
+                .body(video(100))
+                .post("/api/me/clips")
+                .then()
+                .statusCode(404);
         answer(mallory, request, "{\"answer\":\"SHARE\",\"clipIds\":[\"" + clip + "\"]}", 404);
-        given().header("Authorization", owner(mallory)).get("/api/me/clips/" + clip).then().statusCode(404);
-        given().header("Authorization", owner(mallory)).delete("/api/me/shares/" + shareId).then().statusCode(404)
+        given().header("Authorization", owner(mallory))
+                .get("/api/me/clips/" + clip)
+                .then()
+                .statusCode(404);
+        given().header("Authorization", owner(mallory))
+                .delete("/api/me/shares/" + shareId)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        given().header("Authorization", owner(mallory)).delete("/api/me/shares/" + UUID.randomUUID())
-                .then().statusCode(404);
+        given().header("Authorization", owner(mallory))
+                .delete("/api/me/shares/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
         answer(mallory, UUID.randomUUID(), "{\"answer\":\"DECLINE\"}", 404);
         // Mallory's attempts changed nothing.
         assertEquals(200, download(agency, request, clip));
-        given().header("Authorization", owner(mallory)).get("/api/me/clips").then().body("size()", equalTo(0));
-        given().header("Authorization", owner(mallory)).get("/api/me/shares").then().body("size()", equalTo(0));
-        given().header("Authorization", owner(alice)).get("/api/me/clips/" + clip).then().statusCode(200)
+        given().header("Authorization", owner(mallory))
+                .get("/api/me/clips")
+                .then()
+                .body("size()", equalTo(0));
+        given().header("Authorization", owner(mallory))
+                .get("/api/me/shares")
+                .then()
+                .body("size()", equalTo(0));
+        given().header("Authorization", owner(alice))
+                .get("/api/me/clips/" + clip)
+                .then()
+                .statusCode(200)
                 .body("cameraId", equalTo(aliceCam));
     }
 }

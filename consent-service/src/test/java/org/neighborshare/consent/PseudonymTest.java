@@ -35,16 +35,22 @@ class PseudonymTest {
         String aliceX2 = here.clip(alice, aliceCam);
         String bobY = here.clip(bob, bobCam);
 
-        share(alice, x, aliceX);      // alice first on X
-        share(bob, y, bobY);          // bob first on Y
+        share(alice, x, aliceX); // alice first on X
+        share(bob, y, bobY); // bob first on Y
         share(alice, y, aliceY);
-        share(alice, x, aliceX2);     // a second share: same pseudonym
+        share(alice, x, aliceX2); // a second share: same pseudonym
 
-        given().header("Authorization", investigator(agency)).get(clipsPath(agency, x)).then().statusCode(200)
+        given().header("Authorization", investigator(agency))
+                .get(clipsPath(agency, x))
+                .then()
+                .statusCode(200)
                 .body("size()", equalTo(2))
                 .body("find { it.clipId == '" + aliceX + "' }.neighbor", equalTo("Neighbor 1"))
                 .body("find { it.clipId == '" + aliceX2 + "' }.neighbor", equalTo("Neighbor 1"));
-        given().header("Authorization", investigator(agency)).get(clipsPath(agency, y)).then().statusCode(200)
+        given().header("Authorization", investigator(agency))
+                .get(clipsPath(agency, y))
+                .then()
+                .statusCode(200)
                 .body("find { it.clipId == '" + bobY + "' }.neighbor", equalTo("Neighbor 1"))
                 .body("find { it.clipId == '" + aliceY + "' }.neighbor", equalTo("Neighbor 2"));
     }

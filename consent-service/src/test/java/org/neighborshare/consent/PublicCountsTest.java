@@ -42,38 +42,61 @@ class PublicCountsTest {
         }
         answer(owners.get(5), request, "{\"answer\":\"DECLINE\"}", 200);
         // 6 cameras of 6 owners: published rounded to 5 after the request's noise (SmallCounts), so 5 or 10.
-        given().header("Authorization", counts).get("/api/directory/requests/" + request + "/counts").then()
+        given().header("Authorization", counts)
+                .get("/api/directory/requests/" + request + "/counts")
+                .then()
                 .statusCode(200)
                 .body("camerasReached", org.hamcrest.Matchers.anyOf(equalTo(5), equalTo(10)))
                 .body("neighboursShared", nullValue())
                 .body("clips", nullValue());
 
         share(owners.get(4), request, here.clip(owners.get(4), cams.get(4)));
-        given().header("Authorization", counts).get("/api/directory/requests/" + request + "/counts").then()
+        given().header("Authorization", counts)
+                .get("/api/directory/requests/" + request + "/counts")
+                .then()
                 .statusCode(200)
                 .body("camerasReached", org.hamcrest.Matchers.anyOf(equalTo(5), equalTo(10)))
                 .body("neighboursShared", equalTo(5))
                 .body("clips", equalTo(5));
 
-        given().header("Authorization", counts).get("/api/directory/requests/" + lonely + "/counts").then()
-                .statusCode(200).body("camerasReached", nullValue()).body("$", org.hamcrest.Matchers.hasKey("clips"));
-        given().header("Authorization", counts).get("/api/directory/requests/" + UUID.randomUUID() + "/counts")
-                .then().statusCode(404);
+        given().header("Authorization", counts)
+                .get("/api/directory/requests/" + lonely + "/counts")
+                .then()
+                .statusCode(200)
+                .body("camerasReached", nullValue())
+                .body("$", org.hamcrest.Matchers.hasKey("clips"));
+        given().header("Authorization", counts)
+                .get("/api/directory/requests/" + UUID.randomUUID() + "/counts")
+                .then()
+                .statusCode(404);
         // A public-log page asks for all its requests at once; unknown ids are left out, not failed.
         given().header("Authorization", counts)
-                .queryParam("id", request).queryParam("id", lonely).queryParam("id", UUID.randomUUID())
-                .get("/api/directory/requests/counts").then().statusCode(200)
+                .queryParam("id", request)
+                .queryParam("id", lonely)
+                .queryParam("id", UUID.randomUUID())
+                .get("/api/directory/requests/counts")
+                .then()
+                .statusCode(200)
                 .body("size()", equalTo(2))
                 .body("find { it.requestId == '" + request + "' }.neighboursShared", equalTo(5))
                 .body("find { it.requestId == '" + lonely + "' }.camerasReached", nullValue());
-        given().header("Authorization", counts).get("/api/directory/requests/counts").then().statusCode(400)
+        given().header("Authorization", counts)
+                .get("/api/directory/requests/counts")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
         given().header("Authorization", counts)
                 .queryParam("id", Stream.generate(UUID::randomUUID).limit(101).toList())
-                .get("/api/directory/requests/counts").then().statusCode(400);
-        given().header("Authorization", owner(owners.get(0))).get("/api/directory/requests/" + request + "/counts")
-                .then().statusCode(403);
-        given().header("Authorization", investigator(agency)).get("/api/directory/requests/" + request + "/counts")
-                .then().statusCode(403);
+                .get("/api/directory/requests/counts")
+                .then()
+                .statusCode(400);
+        given().header("Authorization", owner(owners.get(0)))
+                .get("/api/directory/requests/" + request + "/counts")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", investigator(agency))
+                .get("/api/directory/requests/" + request + "/counts")
+                .then()
+                .statusCode(403);
     }
 }

@@ -44,6 +44,7 @@ class RetentionTest {
 
     @Inject
     RetentionService retention;
+
     @Inject
     ClipStore store;
 
@@ -72,8 +73,11 @@ class RetentionTest {
         answer(alice, y, "{\"answer\":\"SHARE\",\"clipIds\":[\"" + both + "\"],\"retentionDays\":90}", 201);
         String onlyXKey = storageKey(onlyX);
         String bothKey = storageKey(both);
-        String onlyXSha = given().header("Authorization", owner(alice)).get("/api/me/clips/" + onlyX)
-                .then().extract().path("sha256");
+        String onlyXSha = given().header("Authorization", owner(alice))
+                .get("/api/me/clips/" + onlyX)
+                .then()
+                .extract()
+                .path("sha256");
         store.open(onlyXKey).close(); // stored
 
         TestDoubles.CLOCK.advance(Duration.ofDays(31));
@@ -82,15 +86,22 @@ class RetentionTest {
         assertThrows(NoSuchFileException.class, () -> store.open(onlyXKey), "retention must delete the bytes");
         assertEquals(404, download(agencyA, x, onlyX));
         assertEquals(404, download(agencyA, x, both));
-        given().header("Authorization", owner(alice)).get("/api/me/deletion-receipts").then().statusCode(200)
+        given().header("Authorization", owner(alice))
+                .get("/api/me/deletion-receipts")
+                .then()
+                .statusCode(200)
                 .body("size()", equalTo(1))
                 .body("[0].clipId", equalTo(onlyX))
                 .body("[0].sha256", equalTo(onlyXSha))
                 .body("[0].reason", equalTo("RETENTION_ENDED"))
                 .body("[0].deletedAt", notNullValue());
-        given().header("Authorization", owner(alice)).get("/api/me/access-log").then()
+        given().header("Authorization", owner(alice))
+                .get("/api/me/access-log")
+                .then()
                 .body("find { it.clipId == '" + onlyX + "' }.action", equalTo("DELETED"));
-        given().header("Authorization", owner(alice)).get("/api/me/clips/" + onlyX).then()
+        given().header("Authorization", owner(alice))
+                .get("/api/me/clips/" + onlyX)
+                .then()
                 .body("deletedAt", notNullValue());
 
         // Still needed by the 90-day share for agency B: kept and downloadable there.
@@ -106,7 +117,10 @@ class RetentionTest {
         retention.expireDue();
         assertThrows(NoSuchFileException.class, () -> store.open(bothKey));
         assertEquals(404, download(agencyB, y, both));
-        given().header("Authorization", owner(alice)).get("/api/me/deletion-receipts").then()
-                .body("clipId", hasItem(both)).body("size()", equalTo(2));
+        given().header("Authorization", owner(alice))
+                .get("/api/me/deletion-receipts")
+                .then()
+                .body("clipId", hasItem(both))
+                .body("size()", equalTo(2));
     }
 }

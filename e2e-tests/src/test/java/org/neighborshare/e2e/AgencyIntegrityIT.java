@@ -42,13 +42,19 @@ class AgencyIntegrityIT {
     @Test
     void simultaneousApplicationsForOneDomainStoreOneAndTheRestAre409() {
         Fresh f = fresh();
-        List<Response> answers = race(CALLERS, i -> Gateway.as(f.chief).body(application(f.domain))
-                .post("/api/agency-applications"));
+        List<Response> answers = race(
+                CALLERS, i -> Gateway.as(f.chief).body(application(f.domain)).post("/api/agency-applications"));
         assertOneWinner(answers, 201);
-        answers.stream().filter(r -> r.statusCode() == 409)
+        answers.stream()
+                .filter(r -> r.statusCode() == 409)
                 .forEach(r -> assertEquals("officialDomain", r.jsonPath().getString("errors[0].field")));
-        List<String> stored = Gateway.as(DemoData.REVIEWER_1).get("/api/vetting/queue").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.agency.officialDomain == '" + f.domain + "' }.agency.id");
+        List<String> stored = Gateway.as(DemoData.REVIEWER_1)
+                .get("/api/vetting/queue")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.agency.officialDomain == '" + f.domain + "' }.agency.id");
         assertEquals(1, stored.size(), "stored: " + stored);
         reject(stored.get(0));
     }
@@ -58,10 +64,16 @@ class AgencyIntegrityIT {
         Fresh f = fresh();
         String id = apply(f);
         List<String> reviewers = reviewers();
-        List<Response> answers = race(CALLERS, i -> Gateway.as(reviewers.get(i)).body("{\"note\":\"boundary ok\"}")
-                .post("/api/vetting/" + id + "/checks/JURISDICTION"));
+        List<Response> answers = race(
+                CALLERS,
+                i -> Gateway.as(reviewers.get(i))
+                        .body("{\"note\":\"boundary ok\"}")
+                        .post("/api/vetting/" + id + "/checks/JURISDICTION"));
         assertOneWinner(answers, 200);
-        Gateway.as(DemoData.REVIEWER_1).get("/api/vetting/" + id).then().statusCode(200)
+        Gateway.as(DemoData.REVIEWER_1)
+                .get("/api/vetting/" + id)
+                .then()
+                .statusCode(200)
                 .body("agency.state", equalTo("IN_REVIEW"))
                 .body("checks.findAll { it.item == 'JURISDICTION' }.size()", equalTo(1));
         reject(id);
@@ -73,16 +85,25 @@ class AgencyIntegrityIT {
         String id = apply(f);
         tickBoth(DemoData.REVIEWER_1, id);
         List<String> reviewers = reviewers();
-        List<Response> answers = race(CALLERS, i -> Gateway.as(reviewers.get(i))
-                .body("{\"decision\":\"APPROVE\",\"reason\":\"all four items verified\"}")
-                .post("/api/vetting/" + id + "/decision"));
+        List<Response> answers = race(
+                CALLERS,
+                i -> Gateway.as(reviewers.get(i))
+                        .body("{\"decision\":\"APPROVE\",\"reason\":\"all four items verified\"}")
+                        .post("/api/vetting/" + id + "/decision"));
         assertOneWinner(answers, 200);
-        Gateway.anonymous().get("/api/public/agencies/" + id + "/history").then().statusCode(200)
+        Gateway.anonymous()
+                .get("/api/public/agencies/" + id + "/history")
+                .then()
+                .statusCode(200)
                 .body("findAll { it.action == 'APPROVE' }.size()", equalTo(1));
         String token = Gateway.freshToken(f.chief);
-        assertTrue(AgencyLifecycleIT.groups(token).contains("/agencies/" + id + "/agency-admin"),
+        assertTrue(
+                AgencyLifecycleIT.groups(token).contains("/agencies/" + id + "/agency-admin"),
                 "groups: " + AgencyLifecycleIT.groups(token));
-        Gateway.as(f.chief).get("/api/agencies/" + id + "/members").then().statusCode(200)
+        Gateway.as(f.chief)
+                .get("/api/agencies/" + id + "/members")
+                .then()
+                .statusCode(200)
                 .body("username", hasItem(f.chief));
     }
 
@@ -91,11 +112,24 @@ class AgencyIntegrityIT {
         Fresh f = fresh();
         String id = approved(f);
         List<String> reviewers = reviewers();
-        assertOneWinner(race(CALLERS, i -> Gateway.as(reviewers.get(i)).body("{\"reason\":\"complaint " + i + "\"}")
-                .post("/api/agencies/" + id + "/suspend")), 200);
-        assertOneWinner(race(CALLERS, i -> Gateway.as(reviewers.get(i)).body("{\"reason\":\"outcome " + i + "\"}")
-                .post("/api/agencies/" + id + (i % 2 == 0 ? "/revoke" : "/reinstate"))), 200);
-        Gateway.anonymous().get("/api/public/agencies/" + id + "/history").then().statusCode(200)
+        assertOneWinner(
+                race(
+                        CALLERS,
+                        i -> Gateway.as(reviewers.get(i))
+                                .body("{\"reason\":\"complaint " + i + "\"}")
+                                .post("/api/agencies/" + id + "/suspend")),
+                200);
+        assertOneWinner(
+                race(
+                        CALLERS,
+                        i -> Gateway.as(reviewers.get(i))
+                                .body("{\"reason\":\"outcome " + i + "\"}")
+                                .post("/api/agencies/" + id + (i % 2 == 0 ? "/revoke" : "/reinstate"))),
+                200);
+        Gateway.anonymous()
+                .get("/api/public/agencies/" + id + "/history")
+                .then()
+                .statusCode(200)
                 .body("findAll { it.action == 'SUSPEND' }.size()", equalTo(1))
                 .body("findAll { it.action in ['REVOKE', 'REINSTATE'] }.size()", equalTo(1));
     }
@@ -105,22 +139,36 @@ class AgencyIntegrityIT {
         Fresh f = fresh();
         String id = approved(f);
         // The attack: the agency-admin adds both platform reviewers as members.
-        for (String[] reviewer : new String[][] {{"rivera@neighborshare.example", "investigator"},
-                {"chen@neighborshare.example", "agency-admin"}}) {
-            Response r = Gateway.as(f.chief).body("{\"email\":\"" + reviewer[0] + "\",\"role\":\"" + reviewer[1] + "\"}")
+        for (String[] reviewer : new String[][] {
+            {"rivera@neighborshare.example", "investigator"}, {"chen@neighborshare.example", "agency-admin"}
+        }) {
+            Response r = Gateway.as(f.chief)
+                    .body("{\"email\":\"" + reviewer[0] + "\",\"role\":\"" + reviewer[1] + "\"}")
                     .post("/api/agencies/" + id + "/members");
             Problems.assertProblem(r, 409);
             assertEquals("email", r.jsonPath().getString("errors[0].field"));
         }
-        Gateway.as(f.chief).get("/api/agencies/" + id + "/members").then().statusCode(200)
-                .body("username", not(hasItem(DemoData.REVIEWER_1))).body("username", not(hasItem(DemoData.REVIEWER_2)));
+        Gateway.as(f.chief)
+                .get("/api/agencies/" + id + "/members")
+                .then()
+                .statusCode(200)
+                .body("username", not(hasItem(DemoData.REVIEWER_1)))
+                .body("username", not(hasItem(DemoData.REVIEWER_2)));
         // Neither reviewer's next token carries a role in the agency; both can still suspend and revoke it.
         assertTrue(AgencyLifecycleIT.groups(Gateway.freshToken(DemoData.REVIEWER_1)).stream()
                 .noneMatch(g -> g.contains(id)));
-        Gateway.as(DemoData.REVIEWER_1).body("{\"reason\":\"tried to enrol its reviewers\"}")
-                .post("/api/agencies/" + id + "/suspend").then().statusCode(200).body("state", equalTo("SUSPENDED"));
-        Gateway.as(DemoData.REVIEWER_2).body("{\"reason\":\"tried to enrol its reviewers, confirmed\"}")
-                .post("/api/agencies/" + id + "/revoke").then().statusCode(200).body("state", equalTo("REVOKED"));
+        Gateway.as(DemoData.REVIEWER_1)
+                .body("{\"reason\":\"tried to enrol its reviewers\"}")
+                .post("/api/agencies/" + id + "/suspend")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("SUSPENDED"));
+        Gateway.as(DemoData.REVIEWER_2)
+                .body("{\"reason\":\"tried to enrol its reviewers, confirmed\"}")
+                .post("/api/agencies/" + id + "/revoke")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("REVOKED"));
     }
 
     @Test
@@ -129,22 +177,41 @@ class AgencyIntegrityIT {
         String id = approved(f);
         String name = "integrity.member." + f.tag;
         String userId = KeycloakUsers.ensure(name, name + "@" + f.domain, true);
-        Gateway.as(f.chief).body("{\"email\":\"" + name + "@" + f.domain + "\",\"role\":\"investigator\"}")
-                .post("/api/agencies/" + id + "/members").then().statusCode(201);
+        Gateway.as(f.chief)
+                .body("{\"email\":\"" + name + "@" + f.domain + "\",\"role\":\"investigator\"}")
+                .post("/api/agencies/" + id + "/members")
+                .then()
+                .statusCode(201);
         // Platform staff grant the reviewer role in Keycloak afterwards: the token now has both.
         grantRealmRole(userId, "reviewer");
         String token = Gateway.freshToken(name);
         assertTrue(AgencyLifecycleIT.groups(token).contains("/agencies/" + id + "/investigator"));
 
-        Gateway.as(name).body("{\"reason\":\"conflict of interest reported\"}").post("/api/agencies/" + id + "/suspend")
-                .then().statusCode(200).body("state", equalTo("SUSPENDED"));
-        Problems.assertProblem(Gateway.as(name).body("{\"reason\":\"my own agency\"}")
-                .post("/api/agencies/" + id + "/reinstate"), 403);
-        Gateway.as(DemoData.REVIEWER_2).body("{\"reason\":\"cleared\"}").post("/api/agencies/" + id + "/reinstate")
-                .then().statusCode(200);
-        Gateway.as(name).body("{\"reason\":\"again\"}").post("/api/agencies/" + id + "/suspend").then().statusCode(200);
-        Gateway.as(name).body("{\"reason\":\"for good\"}").post("/api/agencies/" + id + "/revoke")
-                .then().statusCode(200).body("state", equalTo("REVOKED"));
+        Gateway.as(name)
+                .body("{\"reason\":\"conflict of interest reported\"}")
+                .post("/api/agencies/" + id + "/suspend")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("SUSPENDED"));
+        Problems.assertProblem(
+                Gateway.as(name).body("{\"reason\":\"my own agency\"}").post("/api/agencies/" + id + "/reinstate"),
+                403);
+        Gateway.as(DemoData.REVIEWER_2)
+                .body("{\"reason\":\"cleared\"}")
+                .post("/api/agencies/" + id + "/reinstate")
+                .then()
+                .statusCode(200);
+        Gateway.as(name)
+                .body("{\"reason\":\"again\"}")
+                .post("/api/agencies/" + id + "/suspend")
+                .then()
+                .statusCode(200);
+        Gateway.as(name)
+                .body("{\"reason\":\"for good\"}")
+                .post("/api/agencies/" + id + "/revoke")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("REVOKED"));
     }
 
     @Test
@@ -153,11 +220,13 @@ class AgencyIntegrityIT {
         String id = apply(f);
         grantRealmRole(f.chiefId, "reviewer");
         tickBoth(DemoData.REVIEWER_1, id);
-        Response r = Gateway.as(DemoData.REVIEWER_2).body("{\"decision\":\"APPROVE\",\"reason\":\"looks fine\"}")
+        Response r = Gateway.as(DemoData.REVIEWER_2)
+                .body("{\"decision\":\"APPROVE\",\"reason\":\"looks fine\"}")
                 .post("/api/vetting/" + id + "/decision");
         Problems.assertProblem(r, 409);
         assertTrue(r.jsonPath().getString("detail").contains("platform reviewer"), r.asString());
-        assertTrue(AgencyLifecycleIT.groups(Gateway.freshToken(f.chief)).stream().noneMatch(g -> g.contains(id)));
+        assertTrue(
+                AgencyLifecycleIT.groups(Gateway.freshToken(f.chief)).stream().noneMatch(g -> g.contains(id)));
         reject(id);
     }
 
@@ -165,18 +234,32 @@ class AgencyIntegrityIT {
     void theDirectoryKeepsASuspensionAndItsReasonAfterTheReinstatement() {
         Fresh f = fresh();
         String id = approved(f);
-        Gateway.as(DemoData.REVIEWER_1).body("{\"reason\":\"complaint under investigation\"}")
-                .post("/api/agencies/" + id + "/suspend").then().statusCode(200);
-        Gateway.as(DemoData.REVIEWER_2).body("{\"reason\":\"complaint unfounded\"}")
-                .post("/api/agencies/" + id + "/reinstate").then().statusCode(200);
+        Gateway.as(DemoData.REVIEWER_1)
+                .body("{\"reason\":\"complaint under investigation\"}")
+                .post("/api/agencies/" + id + "/suspend")
+                .then()
+                .statusCode(200);
+        Gateway.as(DemoData.REVIEWER_2)
+                .body("{\"reason\":\"complaint unfounded\"}")
+                .post("/api/agencies/" + id + "/reinstate")
+                .then()
+                .statusCode(200);
 
         String entry = "find { it.id == '" + id + "' }";
-        Gateway.anonymous().get("/api/public/agencies").then().statusCode(200)
+        Gateway.anonymous()
+                .get("/api/public/agencies")
+                .then()
+                .statusCode(200)
                 .body(entry + ".state", equalTo("APPROVED"))
                 .body(entry + ".stateReason", equalTo("complaint unfounded"))
                 .body(entry + ".history.action", contains("APPLY", "START_REVIEW", "APPROVE", "SUSPEND", "REINSTATE"))
-                .body(entry + ".history.find { it.action == 'SUSPEND' }.reason", equalTo("complaint under investigation"));
-        Gateway.anonymous().get("/api/public/agencies/" + id + "/history").then().statusCode(200)
+                .body(
+                        entry + ".history.find { it.action == 'SUSPEND' }.reason",
+                        equalTo("complaint under investigation"));
+        Gateway.anonymous()
+                .get("/api/public/agencies/" + id + "/history")
+                .then()
+                .statusCode(200)
                 .body("action", contains("APPLY", "START_REVIEW", "APPROVE", "SUSPEND", "REINSTATE"))
                 .body("[3].reason", equalTo("complaint under investigation"))
                 .body("[3].at", not(equalTo(null)))
@@ -189,8 +272,7 @@ class AgencyIntegrityIT {
     // --- steps -------------------------------------------------------------------------------------------------
 
     /** A new applicant whose verified e-mail is on a new official domain. */
-    record Fresh(String tag, String domain, String chief, String chiefId) {
-    }
+    record Fresh(String tag, String domain, String chief, String chiefId) {}
 
     static Fresh fresh() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -209,8 +291,13 @@ class AgencyIntegrityIT {
     }
 
     static String apply(Fresh f) {
-        return Gateway.as(f.chief).body(application(f.domain)).post("/api/agency-applications")
-                .then().statusCode(201).extract().path("id");
+        return Gateway.as(f.chief)
+                .body(application(f.domain))
+                .post("/api/agency-applications")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static String approved(Fresh f) {
@@ -222,14 +309,20 @@ class AgencyIntegrityIT {
 
     static void tickBoth(String reviewer, String id) {
         for (String item : List.of("JURISDICTION", "AUTHORIZING_OFFICIAL")) {
-            Gateway.as(reviewer).body("{\"note\":\"ok\"}").post("/api/vetting/" + id + "/checks/" + item)
-                    .then().statusCode(200);
+            Gateway.as(reviewer)
+                    .body("{\"note\":\"ok\"}")
+                    .post("/api/vetting/" + id + "/checks/" + item)
+                    .then()
+                    .statusCode(200);
         }
     }
 
     static void reject(String id) {
-        Gateway.as(DemoData.REVIEWER_2).body("{\"decision\":\"REJECT\",\"reason\":\"test application\"}")
-                .post("/api/vetting/" + id + "/decision").then().statusCode(200);
+        Gateway.as(DemoData.REVIEWER_2)
+                .body("{\"decision\":\"REJECT\",\"reason\":\"test application\"}")
+                .post("/api/vetting/" + id + "/decision")
+                .then()
+                .statusCode(200);
     }
 
     /** Ten platform reviewers (created once per suite), each with a token in hand before a race starts. */
@@ -247,7 +340,8 @@ class AgencyIntegrityIT {
 
     /** Exactly one caller got {@code winner}; every other one a 409 problem (never a 500 or a 503). */
     static void assertOneWinner(List<Response> answers, int winner) {
-        List<String> seen = answers.stream().map(r -> r.statusCode() + " " + r.asString()).toList();
+        List<String> seen =
+                answers.stream().map(r -> r.statusCode() + " " + r.asString()).toList();
         assertEquals(1, answers.stream().filter(r -> r.statusCode() == winner).count(), "answers: " + seen);
         for (Response r : answers) {
             if (r.statusCode() != winner) {
@@ -289,15 +383,30 @@ class AgencyIntegrityIT {
     /** As platform staff would in Keycloak's admin console. */
     static void grantRealmRole(String userId, String role) {
         String admin = given().baseUri(RunningSuite.config().keycloakUrl())
-                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", Keycloak.ADMIN_USERNAME).formParam("password", Keycloak.ADMIN_PASSWORD)
+                .formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", Keycloak.ADMIN_USERNAME)
+                .formParam("password", Keycloak.ADMIN_PASSWORD)
                 .post("/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-        Map<String, Object> representation = given().baseUri(RunningSuite.config().keycloakUrl())
-                .header("Authorization", "Bearer " + admin).get("/admin/realms/neighbors/roles/" + role)
-                .then().statusCode(200).extract().jsonPath().getMap("");
-        given().baseUri(RunningSuite.config().keycloakUrl()).header("Authorization", "Bearer " + admin)
-                .contentType(ContentType.JSON).body(List.of(representation))
-                .post("/admin/realms/neighbors/users/" + userId + "/role-mappings/realm").then().statusCode(204);
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+        Map<String, Object> representation = given().baseUri(
+                        RunningSuite.config().keycloakUrl())
+                .header("Authorization", "Bearer " + admin)
+                .get("/admin/realms/neighbors/roles/" + role)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        given().baseUri(RunningSuite.config().keycloakUrl())
+                .header("Authorization", "Bearer " + admin)
+                .contentType(ContentType.JSON)
+                .body(List.of(representation))
+                .post("/admin/realms/neighbors/users/" + userId + "/role-mappings/realm")
+                .then()
+                .statusCode(204);
     }
 }

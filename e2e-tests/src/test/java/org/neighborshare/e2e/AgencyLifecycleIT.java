@@ -28,43 +28,73 @@ class AgencyLifecycleIT {
 
         // The applicant's next token carries agency-admin of that agency.
         String adminToken = Gateway.freshToken(DemoData.APPLICANT);
-        assertTrue(groups(adminToken).contains("/agencies/" + agency + "/agency-admin"), "groups: " + groups(adminToken));
+        assertTrue(
+                groups(adminToken).contains("/agencies/" + agency + "/agency-admin"), "groups: " + groups(adminToken));
 
         // They add an investigator (an existing user, by e-mail).
-        Gateway.as(DemoData.APPLICANT).body("{\"email\":\"bob@mail.example\",\"role\":\"investigator\"}")
-                .post("/api/agencies/" + agency + "/members").then().statusCode(201)
+        Gateway.as(DemoData.APPLICANT)
+                .body("{\"email\":\"bob@mail.example\",\"role\":\"investigator\"}")
+                .post("/api/agencies/" + agency + "/members")
+                .then()
+                .statusCode(201)
                 .body("roles", hasItem("investigator"));
-        Gateway.as(DemoData.APPLICANT).get("/api/agencies/" + agency + "/members").then().statusCode(200)
+        Gateway.as(DemoData.APPLICANT)
+                .get("/api/agencies/" + agency + "/members")
+                .then()
+                .statusCode(200)
                 .body("username", hasItem("owner.bob"));
 
         String bob = Gateway.freshToken(DemoData.BOB);
         String requests = "/api/agencies/" + agency + "/requests";
         Gateway.as(DemoData.BOB).get(requests).then().statusCode(200);
         // A role in Springfield grants nothing in Riverton, and Riverton's investigator nothing in Springfield.
-        Gateway.as(DemoData.BOB).get("/api/agencies/" + DemoData.RIVERTON + "/requests").then().statusCode(403);
+        Gateway.as(DemoData.BOB)
+                .get("/api/agencies/" + DemoData.RIVERTON + "/requests")
+                .then()
+                .statusCode(403);
         Gateway.as(DemoData.INVESTIGATOR).get(requests).then().statusCode(403);
-        Gateway.as(DemoData.APPLICANT).get("/api/agencies/" + DemoData.RIVERTON + "/members").then().statusCode(403);
+        Gateway.as(DemoData.APPLICANT)
+                .get("/api/agencies/" + DemoData.RIVERTON + "/members")
+                .then()
+                .statusCode(403);
 
         // Suspension: within 5 s every call of its members is refused, though their tokens are still valid.
-        Gateway.as(DemoData.REVIEWER_1).body("{\"reason\":\"complaint under investigation\"}")
-                .post("/api/agencies/" + agency + "/suspend").then().statusCode(200).body("state", equalTo("SUSPENDED"));
+        Gateway.as(DemoData.REVIEWER_1)
+                .body("{\"reason\":\"complaint under investigation\"}")
+                .post("/api/agencies/" + agency + "/suspend")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("SUSPENDED"));
         Instant suspended = Instant.now();
         awaitStatus(bob, requests, 403, Duration.ofSeconds(5));
         awaitStatus(adminToken, "/api/agencies/" + agency + "/members", 403, Duration.ofSeconds(5));
         assertTrue(Duration.between(suspended, Instant.now()).toMillis() <= 5_500);
-        Gateway.as(DemoData.BOB).get(requests).then().statusCode(403)
-                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("SUSPENDED"));
-        Gateway.anonymous().get("/api/public/agencies").then()
+        Gateway.as(DemoData.BOB)
+                .get(requests)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("SUSPENDED"));
+        Gateway.anonymous()
+                .get("/api/public/agencies")
+                .then()
                 .body("find { it.id == '" + agency + "' }.stateReason", equalTo("complaint under investigation"));
 
         // Reinstated: works again with the same tokens.
-        Gateway.as(DemoData.REVIEWER_2).body("{\"reason\":\"complaint unfounded\"}")
-                .post("/api/agencies/" + agency + "/reinstate").then().statusCode(200).body("state", equalTo("APPROVED"));
+        Gateway.as(DemoData.REVIEWER_2)
+                .body("{\"reason\":\"complaint unfounded\"}")
+                .post("/api/agencies/" + agency + "/reinstate")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("APPROVED"));
         awaitStatus(bob, requests, 200, Duration.ofSeconds(6));
 
         // A removed member loses access at their next token.
         String bobId = JsonPath.from(payload(bob)).getString("sub");
-        Gateway.as(DemoData.APPLICANT).delete("/api/agencies/" + agency + "/members/" + bobId).then().statusCode(204);
+        Gateway.as(DemoData.APPLICANT)
+                .delete("/api/agencies/" + agency + "/members/" + bobId)
+                .then()
+                .statusCode(204);
         Gateway.freshToken(DemoData.BOB);
         Gateway.as(DemoData.BOB).get(requests).then().statusCode(403);
     }
@@ -73,7 +103,10 @@ class AgencyLifecycleIT {
         Instant deadline = Instant.now().plus(within);
         int last;
         do {
-            last = Gateway.anonymous().header("Authorization", "Bearer " + token).get(path).statusCode();
+            last = Gateway.anonymous()
+                    .header("Authorization", "Bearer " + token)
+                    .get(path)
+                    .statusCode();
             if (last == status) {
                 return;
             }

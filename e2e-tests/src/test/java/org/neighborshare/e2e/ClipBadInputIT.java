@@ -40,12 +40,17 @@ class ClipBadInputIT {
     void uploadWithAContentTypeThatIsNoVideoIs415AndStoresNothing() {
         List<String> clipsBefore = Clips.ownClipIds(DemoData.ALICE);
         Set<String> filesBefore = Clips.filesInClipStore();
-        for (String type : List.of("text/plain", "application/json", "image/jpeg", "application/octet-stream",
-                "video/x-msvideo")) {
-            Gateway.as(DemoData.ALICE).contentType(type)
-                    .queryParam("cameraId", s.aliceCamera).queryParam("recordedAt", s.recordedAt.toString())
-                    .body(Clips.video(4096)).post("/api/me/clips")
-                    .then().statusCode(415).contentType("application/problem+json")
+        for (String type : List.of(
+                "text/plain", "application/json", "image/jpeg", "application/octet-stream", "video/x-msvideo")) {
+            Gateway.as(DemoData.ALICE)
+                    .contentType(type)
+                    .queryParam("cameraId", s.aliceCamera)
+                    .queryParam("recordedAt", s.recordedAt.toString())
+                    .body(Clips.video(4096))
+                    .post("/api/me/clips")
+                    .then()
+                    .statusCode(415)
+                    .contentType("application/problem+json")
                     .body("status", equalTo(415))
                     .body("errors[0].field", equalTo("Content-Type"));
         }
@@ -62,18 +67,22 @@ class ClipBadInputIT {
         List<String> clipsBefore = Clips.ownClipIds(DemoData.ALICE);
         Set<String> filesBefore = Clips.filesInClipStore();
 
-        HttpRequest upload = HttpRequest.newBuilder(URI.create(RunningSuite.config().gatewayUrl()
-                        + "/api/me/clips?cameraId=" + s.aliceCamera + "&recordedAt=" + s.recordedAt))
+        HttpRequest upload = HttpRequest.newBuilder(
+                        URI.create(RunningSuite.config().gatewayUrl() + "/api/me/clips?cameraId=" + s.aliceCamera
+                                + "&recordedAt=" + s.recordedAt))
                 .header("Authorization", "Bearer " + Gateway.token(DemoData.ALICE))
                 .header("Content-Type", Clips.MP4)
                 .timeout(Duration.ofMinutes(5))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> generated(CLIP_LIMIT + 1)))
                 .build();
-        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        HttpResponse<String> answer = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(upload, HttpResponse.BodyHandlers.ofString());
 
         assertEquals(413, answer.statusCode(), answer.body());
-        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+        assertTrue(
+                answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
                 answer.headers().map().toString());
         assertEquals("body", JsonPath.from(answer.body()).getString("errors[0].field"), answer.body());
         assertEquals(clipsBefore, Clips.ownClipIds(DemoData.ALICE), "no clip row");
@@ -89,35 +98,62 @@ class ClipBadInputIT {
         Set<String> files = Clips.filesInClipStore();
 
         // Uploading with Bob's camera.
-        Gateway.as(DemoData.ALICE).contentType(Clips.MP4)
-                .queryParam("cameraId", s.bobCamera).queryParam("recordedAt", s.recordedAt.toString())
-                .body(Clips.video(2048)).post("/api/me/clips")
-                .then().statusCode(404).contentType("application/problem+json");
+        Gateway.as(DemoData.ALICE)
+                .contentType(Clips.MP4)
+                .queryParam("cameraId", s.bobCamera)
+                .queryParam("recordedAt", s.recordedAt.toString())
+                .body(Clips.video(2048))
+                .post("/api/me/clips")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
 
         // Sharing Bob's clips, alone or beside one of her own: nothing is shared, not even her own clip.
-        String missing = Clips.answer(DemoData.ALICE, s.r1,
-                "{\"answer\":\"SHARE\",\"clipIds\":[\"" + s.b2 + "\"]}", 404).asString().replace(s.b2, "ID");
+        String missing = Clips.answer(
+                        DemoData.ALICE, s.r1, "{\"answer\":\"SHARE\",\"clipIds\":[\"" + s.b2 + "\"]}", 404)
+                .asString()
+                .replace(s.b2, "ID");
         String random = UUID.randomUUID().toString();
-        assertEquals(Clips.answer(DemoData.ALICE, s.r1, "{\"answer\":\"SHARE\",\"clipIds\":[\"" + random + "\"]}", 404)
-                .asString().replace(random, "ID"), missing, "Bob's clip is answered like one that does not exist");
-        Clips.answer(DemoData.ALICE, s.r1, "{\"answer\":\"SHARE\",\"clipIds\":[\"" + s.a2 + "\",\"" + s.b2 + "\"]}", 404);
+        assertEquals(
+                Clips.answer(DemoData.ALICE, s.r1, "{\"answer\":\"SHARE\",\"clipIds\":[\"" + random + "\"]}", 404)
+                        .asString()
+                        .replace(random, "ID"),
+                missing,
+                "Bob's clip is answered like one that does not exist");
+        Clips.answer(
+                DemoData.ALICE, s.r1, "{\"answer\":\"SHARE\",\"clipIds\":[\"" + s.a2 + "\",\"" + s.b2 + "\"]}", 404);
         Clips.answer(DemoData.ALICE, s.r2, "{\"answer\":\"SHARE\",\"clipIds\":[\"" + s.b1 + "\"]}", 404);
 
         // Reading Bob's clip, revoking Bob's share, pausing or deleting Bob's camera.
         Gateway.as(DemoData.ALICE).get("/api/me/clips/" + s.b1).then().statusCode(404);
-        Gateway.as(DemoData.ALICE).delete("/api/me/shares/" + s.b1Share).then().statusCode(404)
+        Gateway.as(DemoData.ALICE)
+                .delete("/api/me/shares/" + s.b1Share)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        Gateway.as(DemoData.ALICE).post("/api/me/cameras/" + s.bobCamera + "/pause").then().statusCode(404);
-        Gateway.as(DemoData.ALICE).delete("/api/me/cameras/" + s.bobCamera).then().statusCode(404);
+        Gateway.as(DemoData.ALICE)
+                .post("/api/me/cameras/" + s.bobCamera + "/pause")
+                .then()
+                .statusCode(404);
+        Gateway.as(DemoData.ALICE)
+                .delete("/api/me/cameras/" + s.bobCamera)
+                .then()
+                .statusCode(404);
 
         assertEquals(aliceClips, Clips.ownClipIds(DemoData.ALICE));
         assertEquals(bobClips, Clips.ownClipIds(DemoData.BOB));
         assertEquals(files, Clips.filesInClipStore());
         assertEquals(r1, Clips.listedIds(s.r1), "R1's clips unchanged");
         assertEquals(r2, Clips.listedIds(s.r2), "R2's clips unchanged");
-        Gateway.as(DemoData.BOB).get("/api/me/shares").then().statusCode(200)
+        Gateway.as(DemoData.BOB)
+                .get("/api/me/shares")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == '" + s.b1Share + "' }.status", equalTo("ACTIVE"));
-        Gateway.as(DemoData.BOB).get("/api/me/cameras").then().statusCode(200)
+        Gateway.as(DemoData.BOB)
+                .get("/api/me/cameras")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == '" + s.bobCamera + "' }.status", equalTo("ACTIVE"));
     }
 

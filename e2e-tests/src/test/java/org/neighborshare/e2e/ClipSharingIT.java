@@ -39,7 +39,9 @@ class ClipSharingIT {
     @Test
     void investigatorListsAndDownloadsExactlyTheSharedClipWithItsBytesAndHash() {
         String sha = Clips.sha256(s.a1Bytes);
-        Clips.listed(s.r1).then().statusCode(200)
+        Clips.listed(s.r1)
+                .then()
+                .statusCode(200)
                 .body("size()", equalTo(1))
                 .body("[0].clipId", equalTo(s.a1))
                 .body("[0].neighbor", equalTo("Neighbor 1"))
@@ -50,7 +52,8 @@ class ClipSharingIT {
                 .body("[0].shareExpiresAt", notNullValue());
 
         Response download = Clips.download(s.r1, s.a1);
-        download.then().statusCode(200)
+        download.then()
+                .statusCode(200)
                 .header("Content-Type", startsWith(Clips.MP4))
                 .header("Content-Length", String.valueOf(s.a1Bytes.length))
                 .header("X-Content-SHA256", sha)
@@ -67,25 +70,43 @@ class ClipSharingIT {
         int accessesBefore = Clips.accessesTo(DemoData.ALICE, s.a1) + Clips.accessesTo(DemoData.ALICE, s.a2);
 
         Map<String, String> notForR1 = Map.of(
-                s.a2, "uploaded by Alice, never shared",
-                s.a3, "Alice's clip shared for R2 only",
-                s.b1, "Bob's clip shared for R2 only",
-                s.b2, "Bob's clip, never shared",
-                UUID.randomUUID().toString(), "no such clip");
-        notForR1.forEach((clip, why) -> assertEquals(404, Clips.download(s.r1, clip).statusCode(),
-                "downloading " + clip + " for R1 (" + why + ")"));
+                s.a2,
+                "uploaded by Alice, never shared",
+                s.a3,
+                "Alice's clip shared for R2 only",
+                s.b1,
+                "Bob's clip shared for R2 only",
+                s.b2,
+                "Bob's clip, never shared",
+                UUID.randomUUID().toString(),
+                "no such clip");
+        notForR1.forEach((clip, why) -> assertEquals(
+                404, Clips.download(s.r1, clip).statusCode(), "downloading " + clip + " for R1 (" + why + ")"));
         for (String clip : List.of(s.a1, s.a2, s.b2)) {
             assertEquals(404, Clips.download(s.r2, clip).statusCode(), "downloading " + clip + " for R2");
         }
         // Nothing in the answer tells an unshared clip from one that does not exist.
-        String unshared = Clips.download(s.r1, s.a2).then().statusCode(404)
-                .contentType("application/problem+json").extract().asString().replace(s.a2, "ID");
+        String unshared = Clips.download(s.r1, s.a2)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .extract()
+                .asString()
+                .replace(s.a2, "ID");
         String random = UUID.randomUUID().toString();
-        String missing = Clips.download(s.r1, random).then().statusCode(404).extract().asString().replace(random, "ID");
+        String missing = Clips.download(s.r1, random)
+                .then()
+                .statusCode(404)
+                .extract()
+                .asString()
+                .replace(random, "ID");
         assertEquals(missing, unshared);
 
         // A request that is not Riverton's (or does not exist) gives nothing either.
-        Gateway.as(DemoData.INVESTIGATOR).get(Clips.clipsPath(UUID.randomUUID().toString())).then().statusCode(404);
+        Gateway.as(DemoData.INVESTIGATOR)
+                .get(Clips.clipsPath(UUID.randomUUID().toString()))
+                .then()
+                .statusCode(404);
         assertEquals(404, Clips.download(UUID.randomUUID().toString(), s.a1).statusCode());
 
         // Refused attempts are not accesses: nothing was logged for them.
@@ -98,8 +119,13 @@ class ClipSharingIT {
         String content = Clips.contentPath(s.r1, s.a1);
         // The agency's own admin is not an investigator; reviewers moderate but never see footage; the owner of
         // the clip, and any other owner, have no agency route.
-        for (String user : List.of(DemoData.AGENCY_ADMIN, DemoData.REVIEWER_1, DemoData.REVIEWER_2, DemoData.ALICE,
-                DemoData.BOB, DemoData.APPLICANT)) {
+        for (String user : List.of(
+                DemoData.AGENCY_ADMIN,
+                DemoData.REVIEWER_1,
+                DemoData.REVIEWER_2,
+                DemoData.ALICE,
+                DemoData.BOB,
+                DemoData.APPLICANT)) {
             Gateway.as(user).get(list).then().statusCode(403).contentType("application/problem+json");
             Gateway.as(user).get(content).then().statusCode(403).contentType("application/problem+json");
         }
@@ -107,12 +133,19 @@ class ClipSharingIT {
         // The investigator holds the realm's owner role too: the owner routes give him nothing of Alice's.
         Gateway.as(DemoData.INVESTIGATOR).get("/api/me/clips/" + s.a1).then().statusCode(404);
         assertFalse(Clips.ownClipIds(DemoData.INVESTIGATOR).contains(s.a1));
-        Gateway.as(DemoData.INVESTIGATOR).delete("/api/me/shares/" + s.a1Share).then().statusCode(404);
-        Gateway.as(DemoData.INVESTIGATOR).get("/api/me/access-log").then().statusCode(200)
+        Gateway.as(DemoData.INVESTIGATOR)
+                .delete("/api/me/shares/" + s.a1Share)
+                .then()
+                .statusCode(404);
+        Gateway.as(DemoData.INVESTIGATOR)
+                .get("/api/me/access-log")
+                .then()
+                .statusCode(200)
                 .body("clipId", not(hasItem(s.a1)));
         // The route is read-only: no method sneaks a clip out or a share in.
         for (String method : List.of("POST", "PUT", "DELETE")) {
-            int status = Gateway.as(DemoData.INVESTIGATOR).request(method, content).statusCode();
+            int status =
+                    Gateway.as(DemoData.INVESTIGATOR).request(method, content).statusCode();
             assertTrue(status == 404 || status == 405, method + " " + content + " answered " + status);
         }
     }
@@ -124,8 +157,12 @@ class ClipSharingIT {
         Clips.download(s.r1, s.a1).then().statusCode(200);
         Instant to = Instant.now().plusSeconds(5);
 
-        JsonPath log = Gateway.as(DemoData.ALICE).get("/api/me/access-log").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath log = Gateway.as(DemoData.ALICE)
+                .get("/api/me/access-log")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> entries = log.getList("findAll { it.clipId == '" + s.a1 + "' }");
         assertEquals(before + 1, entries.size(), "one entry per download: " + entries);
         Map<String, Object> newest = entries.get(0); // newest first
@@ -141,7 +178,10 @@ class ClipSharingIT {
         assertEquals(0, Clips.accessesTo(DemoData.ALICE, s.a2));
         assertEquals(0, Clips.accessesTo(DemoData.BOB, s.a1));
         // The owner's share records the first download.
-        Gateway.as(DemoData.ALICE).get("/api/me/shares").then().statusCode(200)
+        Gateway.as(DemoData.ALICE)
+                .get("/api/me/shares")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == '" + s.a1Share + "' }.firstDownloadAt", notNullValue())
                 .body("find { it.id == '" + s.a1Share + "' }.status", equalTo("ACTIVE"));
     }
@@ -156,7 +196,10 @@ class ClipSharingIT {
         assertEquals(List.of(s.a1, clip), Clips.listedIds(s.r1));
         Clips.download(s.r1, clip).then().statusCode(200).header("X-Content-SHA256", Clips.sha256(bytes));
 
-        Gateway.as(DemoData.ALICE).delete("/api/me/shares/" + share).then().statusCode(200)
+        Gateway.as(DemoData.ALICE)
+                .delete("/api/me/shares/" + share)
+                .then()
+                .statusCode(200)
                 .body("shareId", equalTo(share))
                 .body("revokedAt", notNullValue())
                 .body("agencyHadDownloaded", equalTo(true));
@@ -164,7 +207,9 @@ class ClipSharingIT {
         assertEquals(List.of(s.a1), Clips.listedIds(s.r1), "the revoked share's clip is no longer listed");
         Clips.download(s.r1, clip).then().statusCode(404).contentType("application/problem+json");
         Clips.download(s.r1, s.a1).then().statusCode(200); // Alice's other share for R1 is untouched
-        Gateway.as(DemoData.ALICE).get("/api/me/shares").then()
+        Gateway.as(DemoData.ALICE)
+                .get("/api/me/shares")
+                .then()
                 .body("find { it.id == '" + share + "' }.status", equalTo("REVOKED"));
         // The access log keeps the one download that happened, not the refused one.
         assertEquals(1, Clips.accessesTo(DemoData.ALICE, clip));
@@ -174,7 +219,10 @@ class ClipSharingIT {
     void shareRevokedBeforeAnyDownloadNeverReachesTheAgency() {
         String clip = Clips.upload(DemoData.ALICE, s.aliceCamera, s.recordedAt.plusSeconds(360), Clips.video(33_331));
         String share = Clips.share(DemoData.ALICE, s.r1, clip).path("share.id");
-        Gateway.as(DemoData.ALICE).delete("/api/me/shares/" + share).then().statusCode(200)
+        Gateway.as(DemoData.ALICE)
+                .delete("/api/me/shares/" + share)
+                .then()
+                .statusCode(200)
                 .body("agencyHadDownloaded", equalTo(false))
                 .body("firstDownloadAt", nullValue());
         assertFalse(Clips.listedIds(s.r1).contains(clip));

@@ -29,8 +29,7 @@ final class Clips {
     static final String MP4 = "video/mp4";
     private static final Random RANDOM = new Random();
 
-    private Clips() {
-    }
+    private Clips() {}
 
     /** Random bytes standing in for a video: every clip distinct, so hashes and bytes prove which one arrived. */
     static byte[] video(int size) {
@@ -59,34 +58,57 @@ final class Clips {
     static String registerCamera(String owner, String label, double latitude, double longitude) {
         return Gateway.as(owner)
                 .body("{\"label\":\"%s\",\"latitude\":%s,\"longitude\":%s}".formatted(label, latitude, longitude))
-                .post("/api/me/cameras").then().statusCode(201).extract().path("id");
+                .post("/api/me/cameras")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static List<String> cameraIds(String owner) {
-        return Gateway.as(owner).get("/api/me/cameras").then().statusCode(200).extract().jsonPath()
+        return Gateway.as(owner)
+                .get("/api/me/cameras")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getList("id", String.class);
     }
 
     /** Uploads a clip as the owner; checks what the owner is told (hash, size, camera) and returns its id. */
     static String upload(String owner, String cameraId, Instant recordedAt, byte[] bytes) {
-        return Gateway.as(owner).contentType(MP4)
-                .queryParam("cameraId", cameraId).queryParam("recordedAt", recordedAt.toString())
-                .body(bytes).post("/api/me/clips")
-                .then().statusCode(201)
+        return Gateway.as(owner)
+                .contentType(MP4)
+                .queryParam("cameraId", cameraId)
+                .queryParam("recordedAt", recordedAt.toString())
+                .body(bytes)
+                .post("/api/me/clips")
+                .then()
+                .statusCode(201)
                 .body("sha256", equalTo(sha256(bytes)))
                 .body("size", equalTo(bytes.length))
                 .body("cameraId", equalTo(cameraId))
-                .extract().path("id");
+                .extract()
+                .path("id");
     }
 
     static List<String> ownClipIds(String owner) {
-        return Gateway.as(owner).get("/api/me/clips").then().statusCode(200).extract().jsonPath()
+        return Gateway.as(owner)
+                .get("/api/me/clips")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getList("id", String.class);
     }
 
     static ExtractableResponse<Response> answer(String owner, String requestId, String body, int status) {
-        return Gateway.as(owner).body(body).post("/api/me/inbox/" + requestId + "/response")
-                .then().statusCode(status).extract();
+        return Gateway.as(owner)
+                .body(body)
+                .post("/api/me/inbox/" + requestId + "/response")
+                .then()
+                .statusCode(status)
+                .extract();
     }
 
     /** The owner shares these clips for the request; returns the answer (share.id, share.neighbor…). */
@@ -119,13 +141,24 @@ final class Clips {
 
     /** How many access-log entries of the owner concern the clip. */
     static int accessesTo(String owner, String clipId) {
-        return Gateway.as(owner).get("/api/me/access-log").then().statusCode(200).extract().jsonPath()
-                .getList("findAll { it.clipId == '" + clipId + "' }").size();
+        return Gateway.as(owner)
+                .get("/api/me/access-log")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.clipId == '" + clipId + "' }")
+                .size();
     }
 
     /** A recording time inside every given request's window, as the owner's inbox shows the windows. */
     static Instant inWindowOf(String owner, Duration afterStart, String... requestIds) {
-        JsonPath inbox = Gateway.as(owner).get("/api/me/inbox").then().statusCode(200).extract().jsonPath();
+        JsonPath inbox = Gateway.as(owner)
+                .get("/api/me/inbox")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Instant start = Instant.MIN;
         Instant end = Instant.MAX;
         for (String id : requestIds) {
@@ -143,7 +176,11 @@ final class Clips {
 
     /** consent-service's clip store in the running suite (its working directory is in the suite's data dir). */
     static Set<String> filesInClipStore() {
-        Path dir = RunningSuite.config().dataDir().resolve("work").resolve("consent-service").resolve("clips");
+        Path dir = RunningSuite.config()
+                .dataDir()
+                .resolve("work")
+                .resolve("consent-service")
+                .resolve("clips");
         if (!Files.isDirectory(dir)) {
             return Set.of();
         }

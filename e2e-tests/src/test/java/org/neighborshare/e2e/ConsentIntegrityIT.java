@@ -53,6 +53,7 @@ class ConsentIntegrityIT {
     /** Jurisdiction lon −100.10…−100.00, lat 41.00…41.08: nobody else's cameras are there. */
     static final String POLYGON = "{\"type\":\"Polygon\",\"coordinates\":[[[-100.10,41.00],[-100.00,41.00],"
             + "[-100.00,41.08],[-100.10,41.08],[-100.10,41.00]]]}";
+
     static final double METRE = 1 / 111_195.0;
 
     static String chief;
@@ -69,7 +70,9 @@ class ConsentIntegrityIT {
         agency = Enrolment.approvedAgency(chief, "Integrity Police " + TAG, "POLICE", DOMAIN, POLYGON);
         Enrolment.addMember(chief, agency, "det@" + DOMAIN, "investigator");
         Gateway.freshToken(investigator);
-        owners = IntStream.rangeClosed(1, 8).mapToObj(i -> "ci.owner" + i + "." + TAG).toList();
+        owners = IntStream.rangeClosed(1, 8)
+                .mapToObj(i -> "ci.owner" + i + "." + TAG)
+                .toList();
         owners.forEach(o -> KeycloakUsers.ensure(o, o + "@mail.example", true));
     }
 
@@ -81,9 +84,14 @@ class ConsentIntegrityIT {
                 {"caseNumber":"CI-%s","incidentType":"BURGLARY","description":"Shed break-in",
                  "windowStart":"%s","windowEnd":"%s",
                  "area":{"latitude":%s,"longitude":%s,"radiusMeters":%d},
-                 "contact":"detectives@%s"}"""
-                .formatted(UUID.randomUUID().toString().substring(0, 8), end.minus(1, ChronoUnit.HOURS), end,
-                        lat, lon, radius, DOMAIN);
+                 "contact":"detectives@%s"}""".formatted(
+                        UUID.randomUUID().toString().substring(0, 8),
+                        end.minus(1, ChronoUnit.HOURS),
+                        end,
+                        lat,
+                        lon,
+                        radius,
+                        DOMAIN);
     }
 
     /** Posts and publishes a request, and waits until it reached every one of {@code reached}. */
@@ -108,8 +116,10 @@ class ConsentIntegrityIT {
     }
 
     static Response answer(String owner, String request, String... clipIds) {
-        String ids = String.join(",", List.of(clipIds).stream().map(id -> "\"" + id + "\"").toList());
-        return Gateway.as(owner).body("{\"answer\":\"SHARE\",\"clipIds\":[" + ids + "]}")
+        String ids = String.join(
+                ",", List.of(clipIds).stream().map(id -> "\"" + id + "\"").toList());
+        return Gateway.as(owner)
+                .body("{\"answer\":\"SHARE\",\"clipIds\":[" + ids + "]}")
                 .post("/api/me/inbox/" + request + "/response");
     }
 
@@ -122,7 +132,12 @@ class ConsentIntegrityIT {
     }
 
     static JsonPath inboxEntry(String owner, String request) {
-        JsonPath inbox = Gateway.as(owner).get("/api/me/inbox").then().statusCode(200).extract().jsonPath();
+        JsonPath inbox = Gateway.as(owner)
+                .get("/api/me/inbox")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         return JsonPath.from(inbox.prettify()).setRootPath("find { it.requestId == '" + request + "' }");
     }
 
@@ -185,30 +200,49 @@ class ConsentIntegrityIT {
         assertEquals(true, inboxEntry(owner, request).getBoolean("answerable"));
         download(request, shared).then().statusCode(200);
 
-        Gateway.as(DemoData.REVIEWER_1).body("{\"reason\":\"integrity audit " + TAG + "\"}")
-                .post("/api/agencies/" + agency + "/suspend").then().statusCode(200).body("state", equalTo("SUSPENDED"));
+        Gateway.as(DemoData.REVIEWER_1)
+                .body("{\"reason\":\"integrity audit " + TAG + "\"}")
+                .post("/api/agencies/" + agency + "/suspend")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("SUSPENDED"));
         try {
-            JsonPath entry = await(() -> inboxEntry(owner, request), e -> !e.getBoolean("answerable"),
-                    Duration.ofSeconds(8), "the inbox saying the request cannot be answered");
+            JsonPath entry = await(
+                    () -> inboxEntry(owner, request),
+                    e -> !e.getBoolean("answerable"),
+                    Duration.ofSeconds(8),
+                    "the inbox saying the request cannot be answered");
             assertEquals("the agency is suspended", entry.getString("reason"));
             Response refused = answer(owner, request, later);
             assertEquals(409, refused.statusCode(), refused.asString());
             assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
             refused.then().body("detail", containsString("the agency is suspended"));
             // The gateway's agency gate already stops the agency's members, clip downloads included.
-            Response blocked = await(() -> download(request, shared), r -> r.statusCode() != 200,
-                    Duration.ofSeconds(6), "the download refused");
+            Response blocked = await(
+                    () -> download(request, shared),
+                    r -> r.statusCode() != 200,
+                    Duration.ofSeconds(6),
+                    "the download refused");
             assertEquals(403, blocked.statusCode(), blocked.asString());
             Gateway.as(investigator).get(clipsPath(request)).then().statusCode(403);
         } finally {
-            Gateway.as(DemoData.REVIEWER_1).body("{\"reason\":\"audit closed " + TAG + "\"}")
-                    .post("/api/agencies/" + agency + "/reinstate").then().statusCode(200)
+            Gateway.as(DemoData.REVIEWER_1)
+                    .body("{\"reason\":\"audit closed " + TAG + "\"}")
+                    .post("/api/agencies/" + agency + "/reinstate")
+                    .then()
+                    .statusCode(200)
                     .body("state", equalTo("APPROVED"));
         }
-        await(() -> inboxEntry(owner, request), e -> e.getBoolean("answerable"), Duration.ofSeconds(8),
+        await(
+                () -> inboxEntry(owner, request),
+                e -> e.getBoolean("answerable"),
+                Duration.ofSeconds(8),
                 "the inbox answerable again");
         answer(owner, request, later).then().statusCode(201);
-        await(() -> download(request, later).statusCode(), s -> s == 200, Duration.ofSeconds(8),
+        await(
+                () -> download(request, later).statusCode(),
+                s -> s == 200,
+                Duration.ofSeconds(8),
                 "downloads after reinstatement");
     }
 
@@ -230,24 +264,42 @@ class ConsentIntegrityIT {
         String fromLater = clip(owner, registeredLater, request);
         String fromNear = clip(owner, near, request);
         String fromPaused = clip(owner, pausedLater, request);
-        Gateway.as(owner).post("/api/me/cameras/" + pausedLater + "/pause").then().statusCode(200);
+        Gateway.as(owner)
+                .post("/api/me/cameras/" + pausedLater + "/pause")
+                .then()
+                .statusCode(200);
         try {
             for (String foreign : List.of(fromFar, fromLater)) {
                 Response refused = answer(owner, request, foreign);
                 assertEquals(422, refused.statusCode(), refused.asString());
-                refused.then().body("errors[0].field", equalTo("clipIds[0]"))
+                refused.then()
+                        .body("errors[0].field", equalTo("clipIds[0]"))
                         .body("detail", containsString("not sent for"));
             }
-            answer(owner, request, fromNear, fromFar).then().statusCode(422)
+            answer(owner, request, fromNear, fromFar)
+                    .then()
+                    .statusCode(422)
                     .body("errors[0].field", equalTo("clipIds[1]"));
-            Gateway.as(owner).get("/api/me/shares").then().statusCode(200)
-                    .body("requestId", not(hasItem(request)));
+            Gateway.as(owner).get("/api/me/shares").then().statusCode(200).body("requestId", not(hasItem(request)));
             download(request, fromFar).then().statusCode(404);
-            assertEquals(List.of(), Gateway.as(investigator).get(clipsPath(request)).then().statusCode(200).extract().jsonPath().getList("clipId"));
+            assertEquals(
+                    List.of(),
+                    Gateway.as(investigator)
+                            .get(clipsPath(request))
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("clipId"));
 
             // A camera that was asked still counts once paused: its clip was recorded in the area.
             answer(owner, request, fromNear, fromPaused).then().statusCode(201);
-            List<String> listed = Gateway.as(investigator).get(clipsPath(request)).then().statusCode(200).extract().jsonPath()
+            List<String> listed = Gateway.as(investigator)
+                    .get(clipsPath(request))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
                     .getList("clipId", String.class);
             assertEquals(2, listed.size(), listed.toString());
             assertTrue(listed.containsAll(List.of(fromNear, fromPaused)), listed.toString());
@@ -261,8 +313,13 @@ class ConsentIntegrityIT {
     // ---- finding 7: counts count owners and resist differencing ----
 
     static Integer publishedCameras(String request) {
-        JsonPath log = Gateway.anonymous().queryParam("size", 100).get("/api/public/requests").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath log = Gateway.anonymous()
+                .queryParam("size", 100)
+                .get("/api/public/requests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertTrue(log.getList("id", String.class).contains(request), "request " + request + " on the first page");
         return log.get("find { it.id == '" + request + "' }.counts.camerasReached");
     }
@@ -302,7 +359,8 @@ class ConsentIntegrityIT {
         assertEquals(5, innerCount);
         assertTrue(outerCount == 5 || outerCount == 10, "outer " + outerCount);
         // Not attributable: the same number of cameras could have produced both figures.
-        assertTrue(producible(innerCount, 6) && producible(outerCount, 6),
+        assertTrue(
+                producible(innerCount, 6) && producible(outerCount, 6),
                 innerCount + " and " + outerCount + " are both what 6 cameras could show");
         // The noise is kept with the request: reading again does not average it out.
         for (int i = 0; i < 3; i++) {
@@ -322,16 +380,24 @@ class ConsentIntegrityIT {
         String c = clip(owner, cam, request);
 
         // Ten identical shares at once: one share, nine 409 problems, never a 500.
-        List<Integer> shares = simultaneously(Collections.nCopies(10, () -> answer(owner, request, c).statusCode()));
+        List<Integer> shares = simultaneously(
+                Collections.nCopies(10, () -> answer(owner, request, c).statusCode()));
         assertEquals(1, shares.stream().filter(s -> s == 201).count(), shares.toString());
         assertEquals(9, shares.stream().filter(s -> s == 409).count(), shares.toString());
-        List<String> shareIds = Gateway.as(owner).get("/api/me/shares").then().statusCode(200).extract().jsonPath()
+        List<String> shareIds = Gateway.as(owner)
+                .get("/api/me/shares")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getList("findAll { it.requestId == '" + request + "' }.id", String.class);
         assertEquals(1, shareIds.size(), shareIds.toString());
 
         // Ten first downloads racing the revocation: each download before it (200, logged) or after it (404).
-        List<Callable<Integer>> calls = new ArrayList<>(Collections.nCopies(10, () -> download(request, c).statusCode()));
-        calls.add(() -> Gateway.as(owner).delete("/api/me/shares/" + shareIds.get(0)).statusCode());
+        List<Callable<Integer>> calls = new ArrayList<>(
+                Collections.nCopies(10, () -> download(request, c).statusCode()));
+        calls.add(() ->
+                Gateway.as(owner).delete("/api/me/shares/" + shareIds.get(0)).statusCode());
         List<Integer> statuses = simultaneously(calls);
         assertEquals(200, statuses.get(10), "the revocation");
         List<Integer> downloads = statuses.subList(0, 10);
@@ -341,8 +407,8 @@ class ConsentIntegrityIT {
 
         // Ten deletes of one camera: deleted once, the others 404.
         String doomed = camera(owner, lat, lon + 30 * METRE);
-        List<Integer> deletes = simultaneously(Collections.nCopies(10,
-                () -> Gateway.as(owner).delete("/api/me/cameras/" + doomed).statusCode()));
+        List<Integer> deletes = simultaneously(Collections.nCopies(
+                10, () -> Gateway.as(owner).delete("/api/me/cameras/" + doomed).statusCode()));
         assertEquals(1, deletes.stream().filter(s -> s == 204).count(), deletes.toString());
         assertEquals(9, deletes.stream().filter(s -> s == 404).count(), deletes.toString());
         Gateway.as(owner).delete("/api/me/cameras/" + cam).then().statusCode(204);
@@ -358,8 +424,9 @@ class ConsentIntegrityIT {
     }
 
     static void execute(String sql, Object... params) throws Exception {
-        try (Connection db = DriverManager.getConnection(RunningSuite.config().jdbcUrl("request"), "postgres",
-                "postgres"); PreparedStatement s = db.prepareStatement(sql)) {
+        try (Connection db =
+                        DriverManager.getConnection(RunningSuite.config().jdbcUrl("request"), "postgres", "postgres");
+                PreparedStatement s = db.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -382,13 +449,19 @@ class ConsentIntegrityIT {
         // As if request-service had written an event consent-service cannot read: a RequestPublished that is not one.
         UUID poison = UUID.randomUUID();
         UUID fakeRequest = UUID.randomUUID();
-        execute("insert into request_event (event_id, type, request_id, payload, created_at) "
-                + "values (?, 'REQUEST_PUBLISHED', ?, cast(? as jsonb), now())", poison, fakeRequest,
+        execute(
+                "insert into request_event (event_id, type, request_id, payload, created_at) "
+                        + "values (?, 'REQUEST_PUBLISHED', ?, cast(? as jsonb), now())",
+                poison,
+                fakeRequest,
                 "{\"requestId\":\"not-a-uuid\",\"latitude\":\"north\"}");
         String blocked = Enrolment.publishedRequest(investigator, agency, requestBody(lat, lon, 300));
         try {
-            JsonPath check = await(ConsentIntegrityIT::feedHealth, h -> poison.toString().equals(h.getString("data.stuckEvent")),
-                    Duration.ofSeconds(20), "the feed health naming the stuck event");
+            JsonPath check = await(
+                    ConsentIntegrityIT::feedHealth,
+                    h -> poison.toString().equals(h.getString("data.stuckEvent")),
+                    Duration.ofSeconds(20),
+                    "the feed health naming the stuck event");
             assertEquals("DOWN", check.getString("status"));
             assertEquals(fakeRequest.toString(), check.getString("data.stuckRequestId"));
             assertTrue(check.getString("data.reason").contains("unreadable feed event"), check.prettify());
@@ -400,16 +473,26 @@ class ConsentIntegrityIT {
         } finally {
             // The repair: the very same event, now readable (a request far from every camera).
             Instant end = Instant.now().minus(2, ChronoUnit.HOURS);
-            execute("update request_event set payload = cast(? as jsonb) where event_id = ?", """
+            execute(
+                    "update request_event set payload = cast(? as jsonb) where event_id = ?",
+                    """
                     {"requestId":"%s","agencyId":"%s","caseNumber":"CI-FIX","incidentType":"BURGLARY",
                      "description":"repaired","windowStart":"%s","windowEnd":"%s","latitude":-80.0,"longitude":0.0,
-                     "radiusMeters":300,"emergency":false,"publishedAt":"%s","expiresAt":"%s"}"""
-                    .formatted(fakeRequest, UUID.randomUUID(), end.minus(1, ChronoUnit.HOURS), end, Instant.now(),
-                            Instant.now().plus(7, ChronoUnit.DAYS)), poison);
+                     "radiusMeters":300,"emergency":false,"publishedAt":"%s","expiresAt":"%s"}""".formatted(
+                                    fakeRequest,
+                                    UUID.randomUUID(),
+                                    end.minus(1, ChronoUnit.HOURS),
+                                    end,
+                                    Instant.now(),
+                                    Instant.now().plus(7, ChronoUnit.DAYS)),
+                    poison);
         }
         Requests.awaitInbox(owner, ids -> ids.contains(blocked), Duration.ofSeconds(20));
-        JsonPath up = await(ConsentIntegrityIT::feedHealth, h -> "UP".equals(h.getString("status")),
-                Duration.ofSeconds(10), "the feed healthy again");
+        JsonPath up = await(
+                ConsentIntegrityIT::feedHealth,
+                h -> "UP".equals(h.getString("status")),
+                Duration.ofSeconds(10),
+                "the feed healthy again");
         assertEquals(null, up.getString("data.stuckEvent"));
         assertEquals(1, errorLinesAbout(poison.toString()));
         Gateway.as(owner).delete("/api/me/cameras/" + cam).then().statusCode(204);

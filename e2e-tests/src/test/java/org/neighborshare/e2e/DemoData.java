@@ -13,8 +13,8 @@ public final class DemoData {
     public static final String BOB = "owner.bob";
     /** Alice's and Bob's cameras lie within 300 m of this point, inside Riverton's jurisdiction. */
     public static final double CAMERA_LAT = 45.5205;
+
     public static final double CAMERA_LON = -122.6695;
 
-    private DemoData() {
-    }
+    private DemoData() {}
 }

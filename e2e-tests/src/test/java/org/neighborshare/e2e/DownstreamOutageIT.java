@@ -45,18 +45,25 @@ class DownstreamOutageIT {
                 assertFalse(last.asString().contains("Exception"), last.asString());
             }
             assertNotNull(last.header("Retry-After"), "an open circuit says when to retry: " + last.headers());
-            Gateway.as(DemoData.INVESTIGATOR).get("/api/agencies/" + DemoData.RIVERTON + "/requests")
-                    .then().statusCode(503);
+            Gateway.as(DemoData.INVESTIGATOR)
+                    .get("/api/agencies/" + DemoData.RIVERTON + "/requests")
+                    .then()
+                    .statusCode(503);
             // The other services are untouched by request-service's outage.
             Gateway.anonymous().get("/api/public/agencies").then().statusCode(200);
             Gateway.as(DemoData.ALICE).get("/api/me/inbox").then().statusCode(200);
         } finally {
             RunningSuite.suite().start("request-service");
         }
-        Duration back = awaitStatus(200, Duration.ofSeconds(20), () -> Gateway.anonymous().get("/api/public/requests"));
-        Gateway.as(DemoData.INVESTIGATOR).get("/api/agencies/" + DemoData.RIVERTON + "/requests").then().statusCode(200);
+        Duration back = awaitStatus(
+                200, Duration.ofSeconds(20), () -> Gateway.anonymous().get("/api/public/requests"));
+        Gateway.as(DemoData.INVESTIGATOR)
+                .get("/api/agencies/" + DemoData.RIVERTON + "/requests")
+                .then()
+                .statusCode(200);
         assertEquals(gateway, RunningSuite.suite().pid("gateway").orElseThrow(), "the gateway was restarted");
-        System.out.println("request-service served again through the gateway " + back.toMillis() + " ms after its restart");
+        System.out.println(
+                "request-service served again through the gateway " + back.toMillis() + " ms after its restart");
     }
 
     @Test
@@ -77,11 +84,14 @@ class DownstreamOutageIT {
         assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
         // gateway.upstream.timeout is 10 s: the client waits that long, not forever.
         assertTrue(millis >= 9_000 && millis < 15_000, "answered after " + millis + " ms");
-        awaitStatus(200, Duration.ofSeconds(20), () -> Gateway.as(DemoData.ALICE).get("/api/me/inbox"));
+        awaitStatus(
+                200, Duration.ofSeconds(20), () -> Gateway.as(DemoData.ALICE).get("/api/me/inbox"));
     }
 
     private static void signal(String signal, long pid) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                .inheritIO()
+                .start();
         assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " " + pid);
     }
 

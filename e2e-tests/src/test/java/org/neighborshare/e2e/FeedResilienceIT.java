@@ -21,7 +21,8 @@ class FeedResilienceIT {
         List<String> ids;
         try {
             String tag = UUID.randomUUID().toString().substring(0, 6);
-            ids = List.of(Requests.postAndPublish("DOWN-" + tag + "-1"),
+            ids = List.of(
+                    Requests.postAndPublish("DOWN-" + tag + "-1"),
                     Requests.postAndPublish("DOWN-" + tag + "-2"),
                     Requests.postAndPublish("DOWN-" + tag + "-3"));
         } finally {

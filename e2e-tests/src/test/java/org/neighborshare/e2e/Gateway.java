@@ -16,11 +16,9 @@ public final class Gateway {
     private static final Map<String, Issued> TOKENS = new ConcurrentHashMap<>();
 
     /** A token and when to stop using it: realm tokens live 5 minutes, and the whole suite runs longer. */
-    private record Issued(String token, Instant renewAfter) {
-    }
+    private record Issued(String token, Instant renewAfter) {}
 
-    private Gateway() {
-    }
+    private Gateway() {}
 
     public static RequestSpecification anonymous() {
         return given().baseUri(RunningSuite.config().gatewayUrl()).contentType(ContentType.JSON);
@@ -37,21 +35,25 @@ public final class Gateway {
     }
 
     public static String token(String username) {
-        return TOKENS.compute(username, (u, held) -> held != null && Instant.now().isBefore(held.renewAfter())
-                ? held : issue(u)).token();
+        return TOKENS.compute(
+                        username,
+                        (u, held) -> held != null && Instant.now().isBefore(held.renewAfter()) ? held : issue(u))
+                .token();
     }
 
     private static Issued issue(String username) {
-        JsonPath answer = given()
-                .baseUri(RunningSuite.config().keycloakUrl())
+        JsonPath answer = given().baseUri(RunningSuite.config().keycloakUrl())
                 .formParam("grant_type", "password")
                 .formParam("client_id", "neighbors-demo-cli")
                 .formParam("username", username)
                 .formParam("password", PASSWORD)
                 .post("/realms/neighbors/protocol/openid-connect/token")
-                .then().statusCode(200).extract().jsonPath();
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         // Renewed a minute before it expires, so no test is handed a token that dies in its hands.
-        return new Issued(answer.getString("access_token"),
-                Instant.now().plusSeconds(answer.getLong("expires_in") - 60));
+        return new Issued(
+                answer.getString("access_token"), Instant.now().plusSeconds(answer.getLong("expires_in") - 60));
     }
 }

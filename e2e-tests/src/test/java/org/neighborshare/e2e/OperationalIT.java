@@ -45,7 +45,12 @@ class OperationalIT {
         String management = RunningSuite.config().managementUrl(Services.GATEWAY);
         Gateway.anonymous().get("/api/public/agencies").then().statusCode(200);
         given().baseUri(management).get("/q/health/ready").then().statusCode(200);
-        String metrics = given().baseUri(management).get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(management)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(metrics.contains("gateway_requests_seconds_count{"), "no per-route metrics");
     }
 
@@ -57,11 +62,14 @@ class OperationalIT {
             Response anonymous = given().baseUri(api).get("/q/health/ready");
             assertEquals(401, anonymous.statusCode(), service + ": " + anonymous.asString());
             // Even with the gateway's token for it, the API port has no health to show.
-            Response withToken = given().baseUri(api).header("Authorization", TestTokens.forService(service).bearer())
+            Response withToken = given().baseUri(api)
+                    .header("Authorization", TestTokens.forService(service).bearer())
                     .get("/q/health");
             assertEquals(404, withToken.statusCode(), service + ": " + withToken.asString());
-            given().baseUri(RunningSuite.config().managementUrl(service)).get("/q/health/ready")
-                    .then().statusCode(200);
+            given().baseUri(RunningSuite.config().managementUrl(service))
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200);
         }
     }
 
@@ -70,13 +78,26 @@ class OperationalIT {
         int port = URI.create(RunningSuite.config().gatewayUrl()).getPort();
         long before = Files.size(gatewayLog());
         assertProblem(400, exchange(port, "GET /api/public/agencies HTTP/1.1\r\nConnection: close\r\n\r\n"));
-        assertProblem(400, exchange(port, "GET /api/public/agencies HTTP/1.1\r\nHost: [[[\r\nConnection: close\r\n\r\n"));
-        assertProblem(414, exchange(port, "GET /api/public/agencies?q=" + "a".repeat(20 * 1024)
-                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
-        assertProblem(431, exchange(port, "GET /api/public/agencies HTTP/1.1\r\nHost: localhost\r\nX-Padding: "
-                + "p".repeat(20 * 1024) + "\r\nConnection: close\r\n\r\n"));
-        assertProblem(403, exchange(port, "OPTIONS /api/me/cameras HTTP/1.1\r\nHost: localhost\r\n"
-                + "Origin: https://evil.example\r\nAccess-Control-Request-Method: DELETE\r\nConnection: close\r\n\r\n"));
+        assertProblem(
+                400, exchange(port, "GET /api/public/agencies HTTP/1.1\r\nHost: [[[\r\nConnection: close\r\n\r\n"));
+        assertProblem(
+                414,
+                exchange(
+                        port,
+                        "GET /api/public/agencies?q=" + "a".repeat(20 * 1024)
+                                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+        assertProblem(
+                431,
+                exchange(
+                        port,
+                        "GET /api/public/agencies HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "p".repeat(20 * 1024)
+                                + "\r\nConnection: close\r\n\r\n"));
+        assertProblem(
+                403,
+                exchange(
+                        port,
+                        "OPTIONS /api/me/cameras HTTP/1.1\r\nHost: localhost\r\n"
+                                + "Origin: https://evil.example\r\nAccess-Control-Request-Method: DELETE\r\nConnection: close\r\n\r\n"));
         Gateway.anonymous().get("/api/public/agencies").then().statusCode(200);
         Thread.sleep(500); // the launcher copies the gateway's output into its log file
         String log = logSince(before);
@@ -92,7 +113,11 @@ class OperationalIT {
     void theFeedPollDoesNotFloodTheGatewaysLog() throws Exception {
         long before = Files.size(gatewayLog());
         String marker = "console-" + System.nanoTime();
-        Gateway.anonymous().header("X-Request-Id", marker).get("/api/public/agencies").then().statusCode(200);
+        Gateway.anonymous()
+                .header("X-Request-Id", marker)
+                .get("/api/public/agencies")
+                .then()
+                .statusCode(200);
         Thread.sleep(3_000); // three polls at least
         String log = logSince(before);
         assertTrue(log.contains(marker), "the user request is not in the gateway's log");
@@ -102,7 +127,10 @@ class OperationalIT {
     /** What the gateway logged since the log had {@code offset} bytes (other tests of the run wrote before). */
     private static String logSince(long offset) throws java.io.IOException {
         byte[] all = Files.readAllBytes(gatewayLog());
-        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+        return new String(
+                all,
+                (int) Math.min(offset, all.length),
+                (int) Math.max(0, all.length - offset),
                 StandardCharsets.UTF_8);
     }
 
@@ -112,8 +140,8 @@ class OperationalIT {
 
     private static void assertProblem(int status, String[] response) {
         assertEquals(status, Integer.parseInt(response[0].split(" ", 3)[1]), response[0] + "\n" + response[1]);
-        assertTrue(response[0].toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"),
-                response[0]);
+        assertTrue(
+                response[0].toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), response[0]);
         assertTrue(response[1].contains("\"status\":" + status), response[1]);
     }
 
@@ -128,7 +156,9 @@ class OperationalIT {
             socket.getInputStream().transferTo(all);
             String text = all.toString(StandardCharsets.UTF_8);
             int split = text.indexOf("\r\n\r\n");
-            return split < 0 ? new String[] {text, ""} : new String[] {text.substring(0, split), text.substring(split + 4)};
+            return split < 0
+                    ? new String[] {text, ""}
+                    : new String[] {text.substring(0, split), text.substring(split + 4)};
         }
     }
 }

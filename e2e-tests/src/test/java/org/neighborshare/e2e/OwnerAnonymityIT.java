@@ -33,8 +33,8 @@ class OwnerAnonymityIT {
 
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
     /** UUIDs and long hex strings (hashes): the shapes a stable identifier would take. */
-    private static final Pattern IDENTIFIER = Pattern.compile(
-            "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32,}");
+    private static final Pattern IDENTIFIER =
+            Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32,}");
 
     static SharingScenario s;
 
@@ -44,12 +44,12 @@ class OwnerAnonymityIT {
     }
 
     /** One response someone outside the owners can read, as text: status, headers and (unless binary) body. */
-    record Seen(String what, int status, String text) {
-    }
+    record Seen(String what, int status, String text) {}
 
     static Seen read(String what, RequestSpecification as, String path, boolean withBody) {
         Response r = as.get(path);
-        String headers = r.getHeaders().asList().stream().map(h -> h.getName() + ": " + h.getValue())
+        String headers = r.getHeaders().asList().stream()
+                .map(h -> h.getName() + ": " + h.getValue())
                 .collect(Collectors.joining("\n"));
         return new Seen(what + " GET " + path, r.statusCode(), headers + "\n\n" + (withBody ? r.asString() : ""));
     }
@@ -116,13 +116,14 @@ class OwnerAnonymityIT {
         secrets.put("Driveway", "Bob's seeded camera label");
         secrets.put("DECLINE", "an owner's decline");
         for (Seen x : seen) {
-            secrets.forEach((secret, name) -> assertFalse(x.text().contains(secret),
-                    x.what() + " reveals " + name + ":\n" + x.text()));
+            secrets.forEach((secret, name) ->
+                    assertFalse(x.text().contains(secret), x.what() + " reveals " + name + ":\n" + x.text()));
             // The camera's location, also rounded (anything within ~50 m of it).
             Matcher m = DECIMAL.matcher(x.text());
             while (m.find()) {
                 double v = Double.parseDouble(m.group());
-                if (Math.abs(v - SharingScenario.CAMERA_LAT) < 0.0005 || Math.abs(v - SharingScenario.CAMERA_LON) < 0.0005) {
+                if (Math.abs(v - SharingScenario.CAMERA_LAT) < 0.0005
+                        || Math.abs(v - SharingScenario.CAMERA_LON) < 0.0005) {
                     fail(x.what() + " reveals the camera's location (" + m.group() + "):\n" + x.text());
                 }
             }
@@ -132,9 +133,13 @@ class OwnerAnonymityIT {
     @Test
     void pseudonymsAreStableWithinARequestAndDifferAcrossRequests() {
         // R1: Alice shared first. R2: Bob shared first, then Alice.
-        Clips.listed(s.r1).then().statusCode(200)
+        Clips.listed(s.r1)
+                .then()
+                .statusCode(200)
                 .body("find { it.clipId == '" + s.a1 + "' }.neighbor", equalTo("Neighbor 1"));
-        Clips.listed(s.r2).then().statusCode(200)
+        Clips.listed(s.r2)
+                .then()
+                .statusCode(200)
                 .body("find { it.clipId == '" + s.b1 + "' }.neighbor", equalTo("Neighbor 1"))
                 .body("find { it.clipId == '" + s.a3 + "' }.neighbor", equalTo("Neighbor 2"));
 
@@ -143,24 +148,40 @@ class OwnerAnonymityIT {
         var answer = Clips.share(DemoData.ALICE, s.r2, extra);
         try {
             assertEquals("Neighbor 2", answer.path("share.neighbor"));
-            Clips.listed(s.r2).then().statusCode(200)
+            Clips.listed(s.r2)
+                    .then()
+                    .statusCode(200)
                     .body("find { it.clipId == '" + extra + "' }.neighbor", equalTo("Neighbor 2"))
                     .body("findAll { it.neighbor == 'Neighbor 2' }.clipId.toSet()", equalTo(Set.of(s.a3, extra)));
         } finally {
-            Gateway.as(DemoData.ALICE).delete("/api/me/shares/" + answer.path("share.id")).then().statusCode(200);
+            Gateway.as(DemoData.ALICE)
+                    .delete("/api/me/shares/" + answer.path("share.id"))
+                    .then()
+                    .statusCode(200);
         }
 
         // The owner sees the same pseudonyms for her shares.
-        Gateway.as(DemoData.ALICE).get("/api/me/shares").then().statusCode(200)
+        Gateway.as(DemoData.ALICE)
+                .get("/api/me/shares")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == '" + s.a1Share + "' }.neighbor", equalTo("Neighbor 1"))
                 .body("find { it.id == '" + s.a3Share + "' }.neighbor", equalTo("Neighbor 2"));
     }
 
     @Test
     void theSameOwnersSharesForTwoRequestsCannotBeLinked() {
-        Map<String, Object> inR1 = Clips.listed(s.r1).then().statusCode(200).extract().jsonPath()
+        Map<String, Object> inR1 = Clips.listed(s.r1)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getMap("find { it.clipId == '" + s.a1 + "' }");
-        Map<String, Object> inR2 = Clips.listed(s.r2).then().statusCode(200).extract().jsonPath()
+        Map<String, Object> inR2 = Clips.listed(s.r2)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getMap("find { it.clipId == '" + s.a3 + "' }");
         // Every field of Alice's clip as the agency sees it differs between the two requests, except the ones that
         // describe the owner's choices or the file format: no field is a stable owner identifier.
@@ -168,7 +189,9 @@ class OwnerAnonymityIT {
         assertEquals(inR1.keySet(), inR2.keySet());
         for (String field : inR1.keySet()) {
             if (!notIdentifying.contains(field)) {
-                assertNotEquals(inR1.get(field), inR2.get(field),
+                assertNotEquals(
+                        inR1.get(field),
+                        inR2.get(field),
                         "field '" + field + "' is the same for Alice in R1 and R2: " + inR1 + " / " + inR2);
             }
         }
@@ -206,14 +229,32 @@ class OwnerAnonymityIT {
     void aDeclineChangesNothingAnAgencyOrThePublicCanSee() {
         String agency = "/api/agencies/" + DemoData.RIVERTON;
         Supplier<List<String>> views = () -> List.of(
-                investigator().get(agency + "/requests/" + s.r1).then().statusCode(200).extract().asString(),
-                investigator().get(agency + "/requests").then().statusCode(200).extract().asString(),
+                investigator()
+                        .get(agency + "/requests/" + s.r1)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString(),
+                investigator()
+                        .get(agency + "/requests")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString(),
                 Clips.listed(s.r1).then().statusCode(200).extract().asString(),
-                Gateway.anonymous().get("/api/public/requests").then().statusCode(200).extract().asString());
+                Gateway.anonymous()
+                        .get("/api/public/requests")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
         List<String> before = views.get();
 
         Clips.answer(DemoData.BOB, s.r1, "{\"answer\":\"DECLINE\"}", 200);
-        Gateway.as(DemoData.BOB).get("/api/me/inbox").then().statusCode(200)
+        Gateway.as(DemoData.BOB)
+                .get("/api/me/inbox")
+                .then()
+                .statusCode(200)
                 .body("find { it.requestId == '" + s.r1 + "' }.response", equalTo("DECLINE"));
 
         assertEquals(before, views.get(), "Bob's decline must leave every agency and public view of R1 unchanged");

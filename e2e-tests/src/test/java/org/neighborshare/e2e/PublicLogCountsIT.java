@@ -19,6 +19,7 @@ class PublicLogCountsIT {
 
     /** Inside Riverton, ~1.6 km from the demo cameras, so only this test's cameras are there. */
     static final double LAT = 45.5080;
+
     static final double LON = -122.6850;
 
     @Test
@@ -36,7 +37,10 @@ class PublicLogCountsIT {
 
             String fewItem = "find { it.id == '" + few + "' }.";
             String enoughItem = "find { it.id == '" + enough + "' }.";
-            Gateway.anonymous().get("/api/public/requests").then().statusCode(200)
+            Gateway.anonymous()
+                    .get("/api/public/requests")
+                    .then()
+                    .statusCode(200)
                     // 4 cameras: consent-service answered, and suppressed it.
                     .body(fewItem + "counts", hasKey("camerasReached"))
                     .body(fewItem + "counts.camerasReached", nullValue())
@@ -57,7 +61,11 @@ class PublicLogCountsIT {
     private static String[] camera(String owner, String label) {
         String id = Gateway.as(owner)
                 .body("{\"label\":\"%s\",\"latitude\":%s,\"longitude\":%s}".formatted(label, LAT, LON))
-                .post("/api/me/cameras").then().statusCode(201).extract().path("id");
+                .post("/api/me/cameras")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return new String[] {owner, id};
     }
 

@@ -1,6 +1,5 @@
 package org.neighborshare.e2e;
 
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,10 +73,20 @@ class RequestIntegrityIT {
         String chief = "integrity." + name + "." + TAG;
         String email = "chief@" + domain;
         KeycloakUsers.ensure(chief, email, true);
-        String polygon = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}".formatted(
-                lon - 0.05, lat - 0.05, lon + 0.05, lat - 0.05, lon + 0.05, lat + 0.05, lon - 0.05, lat + 0.05,
-                lon - 0.05, lat - 0.05);
-        String id = Enrolment.approvedAgency(chief, "Integrity " + name + " Police Department", "POLICE", domain, polygon);
+        String polygon = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}"
+                .formatted(
+                        lon - 0.05,
+                        lat - 0.05,
+                        lon + 0.05,
+                        lat - 0.05,
+                        lon + 0.05,
+                        lat + 0.05,
+                        lon - 0.05,
+                        lat + 0.05,
+                        lon - 0.05,
+                        lat - 0.05);
+        String id =
+                Enrolment.approvedAgency(chief, "Integrity " + name + " Police Department", "POLICE", domain, polygon);
         Enrolment.addMember(chief, id, email, "investigator");
         Gateway.freshToken(chief);
         return new Agency(id, chief, email, lat, lon);
@@ -88,13 +97,22 @@ class RequestIntegrityIT {
     @Test
     void racingCreatesForOneCaseStoreAtMostTwo() throws Exception {
         String caseNumber = "RACE-" + TAG;
-        List<Response> out = atOnce(10, i -> Gateway.as(main.chief()).body(main.body(caseNumber)).post(main.requests()));
+        List<Response> out = atOnce(
+                10, i -> Gateway.as(main.chief()).body(main.body(caseNumber)).post(main.requests()));
         // The status of the sequential rule: 422 naming the case number.
         assertEquals(Map.of(201, 2, 422, 8), statuses(out), "statuses");
-        out.stream().filter(r -> r.statusCode() == 422)
-                .forEach(r -> assertEquals("caseNumber", Problems.assertProblem(r, 422).getString("errors[0].field")));
-        List<String> stored = Gateway.as(main.chief()).queryParam("size", 100).get(main.requests())
-                .then().statusCode(200).extract().jsonPath().getList("caseNumber", String.class);
+        out.stream()
+                .filter(r -> r.statusCode() == 422)
+                .forEach(r -> assertEquals(
+                        "caseNumber", Problems.assertProblem(r, 422).getString("errors[0].field")));
+        List<String> stored = Gateway.as(main.chief())
+                .queryParam("size", 100)
+                .get(main.requests())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("caseNumber", String.class);
         assertEquals(2, stored.stream().filter(caseNumber::equals).count(), "stored for the case: " + stored);
     }
 
@@ -103,8 +121,11 @@ class RequestIntegrityIT {
         // An agency of its own: its whole quota is used up here.
         Agency flooded = agency("quota", 41.0, -95.0);
         int callers = QUOTA + 10;
-        List<Response> out = atOnce(callers, i -> Gateway.as(flooded.chief())
-                .body(flooded.body("FLOOD-" + TAG + "-" + i)).post(flooded.requests()));
+        List<Response> out = atOnce(
+                callers,
+                i -> Gateway.as(flooded.chief())
+                        .body(flooded.body("FLOOD-" + TAG + "-" + i))
+                        .post(flooded.requests()));
         assertEquals(Map.of(201, QUOTA, 429, callers - QUOTA), statuses(out), "statuses");
         out.stream().filter(r -> r.statusCode() == 429).forEach(r -> Problems.assertProblem(r, 429));
         assertEquals(QUOTA, World.requestCount(flooded.chief(), flooded.id()));
@@ -115,12 +136,19 @@ class RequestIntegrityIT {
     @Test
     void ofRacingModerationDecisionsExactlyOneWins() throws Exception {
         String id = main.post("DECIDE-" + TAG);
-        List<Response> out = atOnce(10, i -> Gateway.as(i % 2 == 0 ? DemoData.REVIEWER_1 : DemoData.REVIEWER_2)
-                .body("{\"decision\":\"" + (i % 4 < 2 ? "PUBLISH" : "REJECT") + "\",\"reason\":\"checked " + i + "\"}")
-                .post("/api/moderation/requests/" + id + "/decision"));
+        List<Response> out = atOnce(
+                10,
+                i -> Gateway.as(i % 2 == 0 ? DemoData.REVIEWER_1 : DemoData.REVIEWER_2)
+                        .body("{\"decision\":\"" + (i % 4 < 2 ? "PUBLISH" : "REJECT") + "\",\"reason\":\"checked " + i
+                                + "\"}")
+                        .post("/api/moderation/requests/" + id + "/decision"));
         assertEquals(Map.of(200, 1, 409, 9), statuses(out), "statuses");
         out.stream().filter(r -> r.statusCode() == 409).forEach(r -> Problems.assertProblem(r, 409));
-        String won = out.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow().path("state");
+        String won = out.stream()
+                .filter(r -> r.statusCode() == 200)
+                .findFirst()
+                .orElseThrow()
+                .path("state");
         assertEquals(won, stateOf(main, id));
     }
 
@@ -145,7 +173,8 @@ class RequestIntegrityIT {
     @Test
     void noOneModeratesTheirOwnAgencysRequest() {
         String colleagues = main.post("OWN-" + TAG);
-        Response added = Gateway.as(main.chief()).body("{\"email\":\"rivera@neighborshare.example\",\"role\":\"investigator\"}")
+        Response added = Gateway.as(main.chief())
+                .body("{\"email\":\"rivera@neighborshare.example\",\"role\":\"investigator\"}")
                 .post("/api/agencies/" + main.id() + "/members");
         if (added.statusCode() != 201) {
             Problems.assertProblem(added, 403, 409, 422);
@@ -162,7 +191,10 @@ class RequestIntegrityIT {
                 }
             }
             // Removed from the agency, with a token that says so: still the author.
-            Gateway.as(main.chief()).delete("/api/agencies/" + main.id() + "/members/" + riveraId).then().statusCode(204);
+            Gateway.as(main.chief())
+                    .delete("/api/agencies/" + main.id() + "/members/" + riveraId)
+                    .then()
+                    .statusCode(204);
             member = false;
             Gateway.freshToken(DemoData.REVIEWER_1);
             Problems.assertProblem(decide(DemoData.REVIEWER_1, own, "PUBLISH"), 403);
@@ -191,8 +223,11 @@ class RequestIntegrityIT {
         Enrolment.publish(published);
         Requests.awaitInbox(owner, ids -> ids.contains(published), Duration.ofSeconds(20));
 
-        Gateway.as(DemoData.REVIEWER_1).body("{\"reason\":\"complaint under investigation " + TAG + "\"}")
-                .post("/api/agencies/" + agency.id() + "/suspend").then().statusCode(200);
+        Gateway.as(DemoData.REVIEWER_1)
+                .body("{\"reason\":\"complaint under investigation " + TAG + "\"}")
+                .post("/api/agencies/" + agency.id() + "/suspend")
+                .then()
+                .statusCode(200);
         // At once, not after a cache's lifetime.
         Response refused = decide(DemoData.REVIEWER_2, pending, "PUBLISH");
         assertTrue(Problems.assertProblem(refused, 409).getString("detail").contains("SUSPENDED"), refused.asString());
@@ -203,25 +238,36 @@ class RequestIntegrityIT {
         assertEquals("PUBLISHED", publicEntry(published).getString("state"));
 
         String reason = "forged warrant " + TAG;
-        Gateway.as(DemoData.REVIEWER_2).body("{\"reason\":\"" + reason + "\"}")
-                .post("/api/agencies/" + agency.id() + "/revoke").then().statusCode(200).body("state", equalTo("REVOKED"));
+        Gateway.as(DemoData.REVIEWER_2)
+                .body("{\"reason\":\"" + reason + "\"}")
+                .post("/api/agencies/" + agency.id() + "/revoke")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("REVOKED"));
 
-        JsonPath closed = await("the published request closed", () -> publicEntry(published),
-                e -> "CLOSED".equals(e.getString("state")), Duration.ofSeconds(20));
+        JsonPath closed = await(
+                "the published request closed",
+                () -> publicEntry(published),
+                e -> "CLOSED".equals(e.getString("state")),
+                Duration.ofSeconds(20));
         assertEquals("agency revoked: " + reason, closed.getString("endedReason"));
         assertFalse(moderationQueue().contains(pending), "the revoked agency's request is still in the queue");
         for (String decision : List.of("PUBLISH", "REJECT")) {
             Problems.assertProblem(decide(DemoData.REVIEWER_2, pending, decision), 409);
         }
         // consent-service heard of the end through the feed: owners can no longer share for it.
-        await("the owner's inbox to drop the request or show it closed", () -> inboxEntry(owner, published),
-                e -> e == null || "CLOSED".equals(e.getString("requestState")), Duration.ofSeconds(20));
+        await(
+                "the owner's inbox to drop the request or show it closed",
+                () -> inboxEntry(owner, published),
+                e -> e == null || "CLOSED".equals(e.getString("requestState")),
+                Duration.ofSeconds(20));
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
 
     static Response decide(String reviewer, String id, String decision) {
-        return Gateway.as(reviewer).body("{\"decision\":\"" + decision + "\",\"reason\":\"reviewed " + TAG + "\"}")
+        return Gateway.as(reviewer)
+                .body("{\"decision\":\"" + decision + "\",\"reason\":\"reviewed " + TAG + "\"}")
                 .post("/api/moderation/requests/" + id + "/decision");
     }
 
@@ -230,17 +276,32 @@ class RequestIntegrityIT {
     }
 
     static String stateOf(Agency agency, String id) {
-        return Gateway.as(agency.chief()).get(agency.requests() + "/" + id).then().statusCode(200).extract().path("state");
+        return Gateway.as(agency.chief())
+                .get(agency.requests() + "/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("state");
     }
 
     static List<String> moderationQueue() {
-        return Gateway.as(DemoData.REVIEWER_2).get("/api/moderation/requests").then().statusCode(200)
-                .extract().jsonPath().getList("id", String.class);
+        return Gateway.as(DemoData.REVIEWER_2)
+                .get("/api/moderation/requests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id", String.class);
     }
 
     static JsonPath publicEntry(String id) {
-        String all = Gateway.anonymous().queryParam("size", 100).get("/api/public/requests").then().statusCode(200)
-                .extract().asString();
+        String all = Gateway.anonymous()
+                .queryParam("size", 100)
+                .get("/api/public/requests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Object entry = JsonPath.from(all).get("find { it.id == '" + id + "' }");
         if (entry == null) {
             fail("request " + id + " is not in the first page of the public log");
@@ -249,7 +310,12 @@ class RequestIntegrityIT {
     }
 
     static JsonPath inboxEntry(String owner, String id) {
-        String all = Gateway.as(owner).get("/api/me/inbox").then().statusCode(200).extract().asString();
+        String all = Gateway.as(owner)
+                .get("/api/me/inbox")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Object entry = JsonPath.from(all).get("find { it.requestId == '" + id + "' }");
         return entry == null ? null : JsonPath.from(all).setRootPath("find { it.requestId == '" + id + "' }");
     }
@@ -293,7 +359,8 @@ class RequestIntegrityIT {
         T last = read.get();
         while (!done.test(last)) {
             if (Instant.now().isAfter(deadline)) {
-                fail("waited " + within + " for " + what + "; last seen " + (last instanceof JsonPath j ? j.prettify() : last));
+                fail("waited " + within + " for " + what + "; last seen "
+                        + (last instanceof JsonPath j ? j.prettify() : last));
             }
             sleep(Duration.ofMillis(250));
             last = read.get();

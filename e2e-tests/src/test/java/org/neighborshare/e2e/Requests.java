@@ -13,8 +13,7 @@ import java.util.function.Predicate;
 /** Footage-request steps shared by the end-to-end scenarios. */
 public final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     public static String body(String caseNumber, double lat, double lon) {
         Instant end = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
@@ -22,8 +21,7 @@ public final class Requests {
                 {"caseNumber":"%s","incidentType":"BURGLARY","description":"Garage break-in on Elm Street",
                  "windowStart":"%s","windowEnd":"%s",
                  "area":{"latitude":%s,"longitude":%s,"radiusMeters":300},
-                 "contact":"detectives@riverton-pd.example"}"""
-                .formatted(caseNumber, end.minus(1, ChronoUnit.HOURS), end, lat, lon);
+                 "contact":"detectives@riverton-pd.example"}""".formatted(caseNumber, end.minus(1, ChronoUnit.HOURS), end, lat, lon);
     }
 
     /** The seeded investigator posts a request for Riverton and a reviewer publishes it; returns its id. */
@@ -33,17 +31,30 @@ public final class Requests {
 
     /** As {@link #postAndPublish(String)}, for an area of 300 m around the given point in Riverton. */
     public static String postAndPublishAt(String caseNumber, double lat, double lon) {
-        String id = Gateway.as(DemoData.INVESTIGATOR).body(body(caseNumber, lat, lon))
+        String id = Gateway.as(DemoData.INVESTIGATOR)
+                .body(body(caseNumber, lat, lon))
                 .post("/api/agencies/" + DemoData.RIVERTON + "/requests")
-                .then().statusCode(201).body("state", equalTo("PENDING_REVIEW")).extract().path("id");
-        Gateway.as(DemoData.REVIEWER_2).body("{\"decision\":\"PUBLISH\",\"reason\":\"specific incident, proportionate area\"}")
+                .then()
+                .statusCode(201)
+                .body("state", equalTo("PENDING_REVIEW"))
+                .extract()
+                .path("id");
+        Gateway.as(DemoData.REVIEWER_2)
+                .body("{\"decision\":\"PUBLISH\",\"reason\":\"specific incident, proportionate area\"}")
                 .post("/api/moderation/requests/" + id + "/decision")
-                .then().statusCode(200).body("state", equalTo("PUBLISHED"));
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("PUBLISHED"));
         return id;
     }
 
     public static List<String> inbox(String owner) {
-        JsonPath body = Gateway.as(owner).get("/api/me/inbox").then().statusCode(200).extract().jsonPath();
+        JsonPath body = Gateway.as(owner)
+                .get("/api/me/inbox")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         return body.getList("requestId", String.class);
     }
 

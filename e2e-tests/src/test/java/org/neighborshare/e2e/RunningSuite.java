@@ -21,8 +21,10 @@ public class RunningSuite implements BeforeAllCallback {
         synchronized (RunningSuite.class) {
             if (suite == null) {
                 Path data = Files.createTempDirectory("neighbor-share-e2e");
-                Suite s = new Suite(shifted(SuiteConfig.forTests(data), Integer.getInteger("neighbors.e2e.port-offset", 0))
-                        .withConsoleLogs(false).withFileLogs(true));
+                Suite s = new Suite(
+                        shifted(SuiteConfig.forTests(data), Integer.getInteger("neighbors.e2e.port-offset", 0))
+                                .withConsoleLogs(false)
+                                .withFileLogs(true));
                 // Closed by JUnit when the whole run ends: stops every process, then removes the temp folder.
                 AutoCloseable cleanup = () -> {
                     s.close();
@@ -40,13 +42,19 @@ public class RunningSuite implements BeforeAllCallback {
         if (offset == 0) {
             return c;
         }
-        return c.withPorts(c.port("postgres") + offset, c.port("keycloak") + offset, c.port("gateway") + offset,
-                c.port("agency-service") + offset, c.port("request-service") + offset, c.port("consent-service") + offset);
+        return c.withPorts(
+                c.port("postgres") + offset,
+                c.port("keycloak") + offset,
+                c.port("gateway") + offset,
+                c.port("agency-service") + offset,
+                c.port("request-service") + offset,
+                c.port("consent-service") + offset);
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 

@@ -24,6 +24,7 @@ final class SharingScenario {
 
     /** Alice's scenario camera: about 230 m from the requests' centre, inside their 300 m radius. */
     static final double CAMERA_LAT = 45.522291;
+
     static final double CAMERA_LON = -122.667938;
     static final String CAMERA_LABEL = "Garden gate";
 
@@ -79,7 +80,10 @@ final class SharingScenario {
         b1Share = bobR2.path("share.id");
         a3Share = aliceR2.path("share.id");
 
-        Gateway.as(DemoData.ALICE).post("/api/me/cameras/" + aliceCamera + "/pause").then().statusCode(200);
+        Gateway.as(DemoData.ALICE)
+                .post("/api/me/cameras/" + aliceCamera + "/pause")
+                .then()
+                .statusCode(200);
     }
 
     static synchronized SharingScenario get() {

@@ -21,28 +21,41 @@ class WalkingSkeletonIT {
     @Test
     void applicantAppliesAndTwoReviewersApprove() {
         String id = Agencies.applyForSpringfield();
-        Gateway.as(DemoData.APPLICANT).get("/api/agency-applications/mine")
-                .then().statusCode(200).body("id", hasItem(id));
-        Gateway.as(DemoData.REVIEWER_1).get("/api/vetting/queue").then().statusCode(200)
+        Gateway.as(DemoData.APPLICANT)
+                .get("/api/agency-applications/mine")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(id));
+        Gateway.as(DemoData.REVIEWER_1)
+                .get("/api/vetting/queue")
+                .then()
+                .statusCode(200)
                 .body("agency.id", hasItem(id));
 
         Agencies.vetAndApprove(id);
 
-        Gateway.anonymous().get("/api/public/agencies").then().statusCode(200)
+        Gateway.anonymous()
+                .get("/api/public/agencies")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == '" + id + "' }.state", equalTo("APPROVED"))
                 .body("find { it.id == '" + id + "' }.approvedAt", notNullValue());
     }
 
     @Test
     void publishedRequestReachesTheOwnersInTheAreaThroughTheFeed() {
-        String requestId = Requests.postAndPublish("RPD-" + UUID.randomUUID().toString().substring(0, 8));
+        String requestId =
+                Requests.postAndPublish("RPD-" + UUID.randomUUID().toString().substring(0, 8));
 
         Requests.awaitInbox(DemoData.ALICE, ids -> ids.contains(requestId), Duration.ofSeconds(15));
         Requests.awaitInbox(DemoData.BOB, ids -> ids.contains(requestId), Duration.ofSeconds(15));
 
         // The agency's investigator sees its own request published; the public log lists it.
-        Gateway.as(DemoData.INVESTIGATOR).get("/api/agencies/" + DemoData.RIVERTON + "/requests/" + requestId)
-                .then().statusCode(200).body("state", equalTo("PUBLISHED"));
+        Gateway.as(DemoData.INVESTIGATOR)
+                .get("/api/agencies/" + DemoData.RIVERTON + "/requests/" + requestId)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("PUBLISHED"));
         Gateway.anonymous().get("/api/public/requests").then().statusCode(200).body("id", hasItem(requestId));
     }
 

@@ -26,8 +26,10 @@ class CorsTest {
     @Test
     void theConfiguredOriginIsAllowed() {
         given().header("Origin", WEB)
-                .when().get("/api/public/agencies")
-                .then().statusCode(200)
+                .when()
+                .get("/api/public/agencies")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo(WEB))
                 .header("Access-Control-Allow-Credentials", anyOf(nullValue(), equalTo("false")));
     }
@@ -35,9 +37,7 @@ class CorsTest {
     @Test
     void aForeignOriginGetsNoAllowOriginAndIsNotForwarded() {
         String path = "/api/public/agencies/" + UUID.randomUUID();
-        given().header("Origin", EVIL)
-                .when().get(path)
-                .then().header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", EVIL).when().get(path).then().header("Access-Control-Allow-Origin", nullValue());
         assertFalse(FakeServices.reached(path), "a call from a foreign origin reached a service");
     }
 
@@ -46,8 +46,10 @@ class CorsTest {
         given().header("Origin", WEB)
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
-                .when().options("/api/agency-applications")
-                .then().statusCode(200)
+                .when()
+                .options("/api/agency-applications")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo(WEB))
                 .header("Access-Control-Allow-Headers", containsStringIgnoringCase("authorization"));
     }
@@ -57,20 +59,30 @@ class CorsTest {
         given().header("Origin", EVIL)
                 .header("Access-Control-Request-Method", "DELETE")
                 .header("Access-Control-Request-Headers", "authorization")
-                .when().options("/api/me/cameras/x")
-                .then().header("Access-Control-Allow-Origin", nullValue());
+                .when()
+                .options("/api/me/cameras/x")
+                .then()
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test
     void aServiceCannotWidenTheCorsPolicy() {
         // The fake answers ".../cors" with "Access-Control-Allow-Origin: *" and credentials allowed.
         String path = "/api/public/agencies/cors";
-        given().when().get(path)
-                .then().statusCode(200)
+        given().when()
+                .get(path)
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", nullValue())
                 .header("Access-Control-Allow-Credentials", nullValue());
-        List<String> allowed = given().header("Origin", WEB).when().get(path)
-                .then().statusCode(200).extract().headers().getValues("Access-Control-Allow-Origin");
+        List<String> allowed = given().header("Origin", WEB)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .headers()
+                .getValues("Access-Control-Allow-Origin");
         assertEquals(List.of(WEB), allowed);
     }
 }

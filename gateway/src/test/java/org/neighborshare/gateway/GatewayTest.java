@@ -39,23 +39,28 @@ class GatewayTest {
 
     @Test
     void forwardsWithAGatewayTokenForTheTargetServiceAndDropsClientOwnedHeaders() throws Exception {
-        KeycloakTokens user = KeycloakTokens.user().agencyRole(AGENCY_A, "investigator").group("/staff");
+        KeycloakTokens user =
+                KeycloakTokens.user().agencyRole(AGENCY_A, "investigator").group("/staff");
         String clientToken = user.token();
 
-        Response response = given()
-                .header("Authorization", "Bearer " + clientToken)
-                .header("X-Internal-Token", TestTokens.forService("request-service").mint())
+        Response response = given().header("Authorization", "Bearer " + clientToken)
+                .header(
+                        "X-Internal-Token",
+                        TestTokens.forService("request-service").mint())
                 .header("X-Agency-Id", AGENCY_B)
                 .header("X-Agency-Roles", AGENCY_B + ":agency-admin")
                 .header("X-Forwarded-For", "203.0.113.66")
                 .header("Forwarded", "for=203.0.113.66")
                 .header("X-Request-Id", "client-req-1")
-                .when().get("/api/agencies/" + AGENCY_A + "/requests?page=2")
-                .then().statusCode(200)
+                .when()
+                .get("/api/agencies/" + AGENCY_A + "/requests?page=2")
+                .then()
+                .statusCode(200)
                 .header("X-Request-Id", "client-req-1")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-store")
-                .extract().response();
+                .extract()
+                .response();
 
         JsonPath echo = response.jsonPath();
         assertEquals("request-service", echo.getString("service"));
@@ -68,7 +73,8 @@ class GatewayTest {
         assertEquals("local-demo-1", forwarded.keyId);
         assertEquals(user.subject(), forwarded.claims.getSubject());
         assertEquals(List.of(AGENCY_A + ":investigator"), forwarded.claims.getStringListClaimValue("agency_roles"));
-        long lifetime = forwarded.claims.getExpirationTime().getValue() - forwarded.claims.getIssuedAt().getValue();
+        long lifetime = forwarded.claims.getExpirationTime().getValue()
+                - forwarded.claims.getIssuedAt().getValue();
         assertTrue(lifetime <= 30, "internal tokens are short-lived, was " + lifetime + " s");
 
         assertNull(echo.get("headers.x-internal-token"));
@@ -82,10 +88,17 @@ class GatewayTest {
     @Test
     void streamsTheRequestBodyToTheService() {
         String body = "{\"caseNumber\":\"2024-0042\",\"description\":\"" + "x".repeat(20_000) + "\"}";
-        given().header("Authorization", KeycloakTokens.user().agencyRole(AGENCY_A, "investigator").bearer())
-                .contentType("application/json").body(body)
-                .when().post("/api/agencies/" + AGENCY_A + "/requests")
-                .then().statusCode(200)
+        given().header(
+                        "Authorization",
+                        KeycloakTokens.user()
+                                .agencyRole(AGENCY_A, "investigator")
+                                .bearer())
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/agencies/" + AGENCY_A + "/requests")
+                .then()
+                .statusCode(200)
                 .body("method", equalTo("POST"))
                 .body("body", equalTo(body));
     }
@@ -94,7 +107,11 @@ class GatewayTest {
     void streamsAChunkedRequestBodyToTheService() throws Exception {
         // Sent raw: a client library may buffer an InputStream body and send it with a Content-Length instead.
         String path = "/api/me/settings/" + UUID.randomUUID();
-        RawHttp.Response response = RawHttp.send(RestAssured.port, "PUT", path, 300_000,
+        RawHttp.Response response = RawHttp.send(
+                RestAssured.port,
+                "PUT",
+                path,
+                300_000,
                 "Authorization: " + KeycloakTokens.user().role("owner").bearer(),
                 "Content-Type: application/octet-stream");
         assertEquals(200, response.status(), response.head());
@@ -111,11 +128,12 @@ class GatewayTest {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(5_000);
             var out = socket.getOutputStream();
-            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
             out.write(("PUT " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Authorization: " + KeycloakTokens.user().role("owner").bearer() + "\r\n"
-                    + "Content-Type: application/octet-stream\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
+                            + "Authorization: "
+                            + KeycloakTokens.user().role("owner").bearer() + "\r\n"
+                            + "Content-Type: application/octet-stream\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             out.flush();
             // The client holds its body back until it hears 100 (a read timeout here fails the test).
@@ -132,66 +150,101 @@ class GatewayTest {
         // Refused by the policy: the final answer comes at once, and no 100 invites the body first.
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(("PUT " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Length: 5\r\nExpect: 100-continue\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("PUT " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Content-Length: 5\r\nExpect: 100-continue\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
             assertEquals("HTTP/1.1 401 Unauthorized", in.readLine());
         }
     }
 
     @Test
     void clipsOfARequestGoToConsentServiceNotRequestService() {
-        String bearer = KeycloakTokens.user().agencyRole(AGENCY_A, "investigator").bearer();
+        String bearer =
+                KeycloakTokens.user().agencyRole(AGENCY_A, "investigator").bearer();
         String clips = given().header("Authorization", bearer)
-                .when().get("/api/agencies/" + AGENCY_A + "/requests/r-1/clips")
-                .then().statusCode(200).body("service", equalTo("consent-service"))
-                .extract().jsonPath().getString("headers.authorization[0]");
+                .when()
+                .get("/api/agencies/" + AGENCY_A + "/requests/r-1/clips")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("consent-service"))
+                .extract()
+                .jsonPath()
+                .getString("headers.authorization[0]");
         ForwardedToken.verify(clips, "consent-service");
 
         given().header("Authorization", bearer)
-                .when().get("/api/agencies/" + AGENCY_A + "/requests/r-1")
-                .then().statusCode(200).body("service", equalTo("request-service"));
+                .when()
+                .get("/api/agencies/" + AGENCY_A + "/requests/r-1")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("request-service"));
     }
 
     @Test
     void replacesAnUnsafeRequestIdAndEchoesTheOneItUsed() {
         Response response = given().header("X-Request-Id", "x".repeat(65))
-                .when().get("/api/public/agencies")
-                .then().statusCode(200).extract().response();
+                .when()
+                .get("/api/public/agencies")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
         String id = response.header("X-Request-Id");
         assertTrue(id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), id);
         assertEquals(List.of(id), response.jsonPath().getList("headers.x-request-id"));
 
-        given().header("X-Request-Id", "abc def").when().get("/api/public/agencies")
-                .then().statusCode(200).header("X-Request-Id", not(equalTo("abc def")));
+        given().header("X-Request-Id", "abc def")
+                .when()
+                .get("/api/public/agencies")
+                .then()
+                .statusCode(200)
+                .header("X-Request-Id", not(equalTo("abc def")));
     }
 
     // --- public routes ----------------------------------------------------------------------------------------
 
     @Test
     void publicRoutesNeedNoTokenAndStillCarryAnAnonymousGatewayToken() throws Exception {
-        String authorization = given().when().get("/api/public/agencies")
-                .then().statusCode(200).body("service", equalTo("agency-service"))
-                .extract().jsonPath().getString("headers.authorization[0]");
+        String authorization = given().when()
+                .get("/api/public/agencies")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("agency-service"))
+                .extract()
+                .jsonPath()
+                .getString("headers.authorization[0]");
         ForwardedToken token = ForwardedToken.verify(authorization, "agency-service");
         assertEquals("anonymous", token.subject());
         assertEquals(List.of(), token.claims.getStringListClaimValue("agency_roles"));
 
-        given().when().get("/api/public/requests/q-1").then().statusCode(200)
+        given().when()
+                .get("/api/public/requests/q-1")
+                .then()
+                .statusCode(200)
                 .body("service", equalTo("request-service"));
-        given().when().get("/api/public/transparency").then().statusCode(200)
+        given().when()
+                .get("/api/public/transparency")
+                .then()
+                .statusCode(200)
                 .body("service", equalTo("request-service"));
     }
 
     @Test
     void publicRoutesIgnoreAnInvalidTokenAndNeverForwardIt() {
         String authorization = given().header("Authorization", "Bearer not.a.token")
-                .when().get("/api/public/agencies")
-                .then().statusCode(200)
-                .extract().jsonPath().getString("headers.authorization[0]");
-        assertEquals("anonymous", ForwardedToken.verify(authorization, "agency-service").subject());
+                .when()
+                .get("/api/public/agencies")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("headers.authorization[0]");
+        assertEquals(
+                "anonymous",
+                ForwardedToken.verify(authorization, "agency-service").subject());
     }
 
     // --- authentication ---------------------------------------------------------------------------------------
@@ -200,8 +253,10 @@ class GatewayTest {
     void noTokenIs401Problem() {
         String path = "/api/me/cameras/" + UUID.randomUUID();
         given().header("X-Request-Id", "req-401")
-                .when().get(path)
-                .then().statusCode(401)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(401)
                 .contentType(PROBLEM_JSON)
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .header("X-Request-Id", "req-401")
@@ -216,24 +271,37 @@ class GatewayTest {
         String path = "/api/me/inbox/" + UUID.randomUUID();
         List<String> rejected = List.of(
                 KeycloakTokens.user().role("owner").expiredSecondsAgo(30).token(),
-                KeycloakTokens.user().role("owner").issuer("http://localhost:8180/realms/other").token(),
+                KeycloakTokens.user()
+                        .role("owner")
+                        .issuer("http://localhost:8180/realms/other")
+                        .token(),
                 // A gateway-style token a client got hold of is not a Keycloak token.
-                KeycloakTokens.user().role("owner").signedWith(TestTokens.demoKey(1)).token(),
+                KeycloakTokens.user()
+                        .role("owner")
+                        .signedWith(TestTokens.demoKey(1))
+                        .token(),
                 TestTokens.forService("consent-service").role("owner").mint(),
                 // An ID token is not an access token.
                 KeycloakTokens.user().role("owner").typ("ID").token(),
                 "garbage");
         for (String token : rejected) {
             given().header("Authorization", "Bearer " + token)
-                    .when().get(path)
-                    .then().statusCode(401).contentType(PROBLEM_JSON)
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(401)
+                    .contentType(PROBLEM_JSON)
                     .header("WWW-Authenticate", startsWith("Bearer"))
                     .body("status", equalTo(401));
         }
         assertFalse(FakeServices.reached(path));
         // The same path with a good token is forwarded, so the rejections above were about the tokens.
         given().header("Authorization", KeycloakTokens.user().role("owner").bearer())
-                .when().get(path).then().statusCode(200).body("service", equalTo("consent-service"));
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("consent-service"));
         assertTrue(FakeServices.reached(path), "the fake services' record of what reached them works");
     }
 
@@ -243,39 +311,62 @@ class GatewayTest {
     void missingRealmRoleIs403ProblemNamingTheRole() {
         String path = "/api/vetting/queue-" + UUID.randomUUID();
         given().header("Authorization", KeycloakTokens.user().role("owner").bearer())
-                .when().get(path)
-                .then().statusCode(403).contentType(PROBLEM_JSON)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM_JSON)
                 .body("status", equalTo(403))
                 .body("detail", containsString("reviewer"))
                 .body("instance", equalTo(path));
         assertFalse(FakeServices.reached(path));
 
-        String authorization = given().header("Authorization", KeycloakTokens.user().role("reviewer").bearer())
-                .when().get(path)
-                .then().statusCode(200).body("service", equalTo("agency-service"))
-                .extract().jsonPath().getString("headers.authorization[0]");
-        assertTrue(ForwardedToken.verify(authorization, "agency-service").claims.getClaimValue("groups")
-                .toString().contains("reviewer"));
+        String authorization = given().header(
+                        "Authorization", KeycloakTokens.user().role("reviewer").bearer())
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("agency-service"))
+                .extract()
+                .jsonPath()
+                .getString("headers.authorization[0]");
+        assertTrue(ForwardedToken.verify(authorization, "agency-service")
+                .claims
+                .getClaimValue("groups")
+                .toString()
+                .contains("reviewer"));
     }
 
     @Test
     void anAgencyRoleInAgencyAGrantsNothingInAgencyB() {
-        String bearer = KeycloakTokens.user().agencyRole(AGENCY_A, "investigator")
-                .agencyRole(AGENCY_A, "agency-admin").bearer();
+        String bearer = KeycloakTokens.user()
+                .agencyRole(AGENCY_A, "investigator")
+                .agencyRole(AGENCY_A, "agency-admin")
+                .bearer();
         String pathB = "/api/agencies/" + AGENCY_B + "/requests";
         given().header("Authorization", bearer)
-                .when().get(pathB)
-                .then().statusCode(403).contentType(PROBLEM_JSON)
+                .when()
+                .get(pathB)
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM_JSON)
                 .body("detail", containsString(AGENCY_B))
                 .body("detail", containsString("investigator"));
         given().header("Authorization", bearer)
-                .when().get("/api/agencies/" + AGENCY_B + "/members")
-                .then().statusCode(403).body("detail", containsString("agency-admin"));
+                .when()
+                .get("/api/agencies/" + AGENCY_B + "/members")
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("agency-admin"));
         assertFalse(FakeServices.reached(pathB));
 
         given().header("Authorization", bearer)
-                .when().get("/api/agencies/" + AGENCY_A + "/members")
-                .then().statusCode(200).body("service", equalTo("agency-service"));
+                .when()
+                .get("/api/agencies/" + AGENCY_A + "/members")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("agency-service"));
     }
 
     @Test
@@ -283,58 +374,100 @@ class GatewayTest {
         String suspended = "7e3f9a10-2b4c-4d5e-8f60-718293a4b5c6";
         String path = "/api/agencies/" + suspended + "/requests";
         FakeServices.SUSPENDED_AGENCIES.add(suspended);
-        given().header("Authorization", KeycloakTokens.user().agencyRole(suspended, "investigator").bearer())
-                .when().get(path)
-                .then().statusCode(403).contentType(PROBLEM_JSON)
+        given().header(
+                        "Authorization",
+                        KeycloakTokens.user()
+                                .agencyRole(suspended, "investigator")
+                                .bearer())
+                .when()
+                .get(path)
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM_JSON)
                 .body("detail", containsString("SUSPENDED"))
                 .body("detail", containsString("under investigation"));
         assertFalse(FakeServices.reached(path));
         // Reviewers' decisions on that agency are not member routes and still pass.
         given().header("Authorization", KeycloakTokens.user().role("reviewer").bearer())
-                .when().post("/api/agencies/" + suspended + "/reinstate")
-                .then().statusCode(200).body("service", equalTo("agency-service"));
+                .when()
+                .post("/api/agencies/" + suspended + "/reinstate")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("agency-service"));
     }
 
     @Test
     void aReviewerHoldsNoAgencyPowerWhateverGroupsTheTokenLists() {
         // An agency that enlisted a reviewer (or a member later made reviewer) gains nothing from it.
         String agency = "3c1d5e7f-9a2b-4c6d-8e0f-1a2b3c4d5e6f";
-        String bearer = KeycloakTokens.user().role("reviewer").agencyRole(agency, "investigator")
-                .agencyRole(agency, "agency-admin").bearer();
+        String bearer = KeycloakTokens.user()
+                .role("reviewer")
+                .agencyRole(agency, "investigator")
+                .agencyRole(agency, "agency-admin")
+                .bearer();
         String requests = "/api/agencies/" + agency + "/requests";
         given().header("Authorization", bearer)
-                .when().get(requests)
-                .then().statusCode(403).contentType(PROBLEM_JSON)
+                .when()
+                .get(requests)
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM_JSON)
                 .body("detail", containsString("reviewer"));
         given().header("Authorization", bearer)
-                .when().get("/api/agencies/" + agency + "/members")
-                .then().statusCode(403);
+                .when()
+                .get("/api/agencies/" + agency + "/members")
+                .then()
+                .statusCode(403);
         assertFalse(FakeServices.reached(requests));
         // The platform's own powers over that agency stay.
         given().header("Authorization", bearer)
-                .when().post("/api/agencies/" + agency + "/suspend")
-                .then().statusCode(200).body("service", equalTo("agency-service"));
+                .when()
+                .post("/api/agencies/" + agency + "/suspend")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("agency-service"));
     }
 
     @Test
     void anAgencyRoleDoesNotStandInForAnotherRoleOfTheSameAgency() {
-        given().header("Authorization", KeycloakTokens.user().agencyRole(AGENCY_A, "agency-admin").bearer())
-                .when().get("/api/agencies/" + AGENCY_A + "/requests")
-                .then().statusCode(403).body("detail", containsString("investigator"));
+        given().header(
+                        "Authorization",
+                        KeycloakTokens.user()
+                                .agencyRole(AGENCY_A, "agency-admin")
+                                .bearer())
+                .when()
+                .get("/api/agencies/" + AGENCY_A + "/requests")
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("investigator"));
         // A realm role named like an agency role is not an agency role.
-        given().header("Authorization", KeycloakTokens.user().role("investigator").bearer())
-                .when().get("/api/agencies/" + AGENCY_A + "/requests")
-                .then().statusCode(403);
+        given().header(
+                        "Authorization",
+                        KeycloakTokens.user().role("investigator").bearer())
+                .when()
+                .get("/api/agencies/" + AGENCY_A + "/requests")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void serviceAccountsReachOnlyTheirFeeds() {
-        given().header("Authorization", KeycloakTokens.user().role("feed-reader").bearer())
-                .when().get("/api/feed/request-events")
-                .then().statusCode(200).body("service", equalTo("request-service"));
-        given().header("Authorization", KeycloakTokens.user().role("feed-reader").bearer())
-                .when().get("/api/directory/agencies/" + AGENCY_A)
-                .then().statusCode(403).body("detail", containsString("agency-directory"));
+        given().header(
+                        "Authorization",
+                        KeycloakTokens.user().role("feed-reader").bearer())
+                .when()
+                .get("/api/feed/request-events")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("request-service"));
+        given().header(
+                        "Authorization",
+                        KeycloakTokens.user().role("feed-reader").bearer())
+                .when()
+                .get("/api/directory/agencies/" + AGENCY_A)
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("agency-directory"));
     }
 
     // --- default deny -----------------------------------------------------------------------------------------
@@ -342,8 +475,12 @@ class GatewayTest {
     @Test
     void unknownRoutesAre404Problems() {
         given().header("Authorization", KeycloakTokens.user().role("reviewer").bearer())
-                .when().get("/api/nothing-here")
-                .then().statusCode(404).contentType(PROBLEM_JSON).body("status", equalTo(404));
+                .when()
+                .get("/api/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(404));
         given().when().get("/api/q/health").then().statusCode(404).contentType(PROBLEM_JSON);
         given().when().get("/somewhere-else").then().statusCode(404).contentType(PROBLEM_JSON);
         assertFalse(FakeServices.reached("/api/nothing-here"));
@@ -352,8 +489,11 @@ class GatewayTest {
 
     @Test
     void wrongMethodIs405ProblemWithAllow() {
-        given().when().delete("/api/public/agencies")
-                .then().statusCode(405).contentType(PROBLEM_JSON)
+        given().when()
+                .delete("/api/public/agencies")
+                .then()
+                .statusCode(405)
+                .contentType(PROBLEM_JSON)
                 .header("Allow", "GET")
                 .body("status", equalTo(405));
     }
@@ -383,18 +523,25 @@ class GatewayTest {
 
     @Test
     void upstreamProblemsPassThroughUnchanged() {
-        String body = given().when().get("/api/public/requests/problem")
-                .then().statusCode(409).contentType(PROBLEM_JSON)
+        String body = given().when()
+                .get("/api/public/requests/problem")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM_JSON)
                 .header("X-Request-Id", not(emptyOrNullString()))
-                .extract().asString();
+                .extract()
+                .asString();
         assertEquals(FakeServices.UPSTREAM_PROBLEM, body);
     }
 
     @Test
     void slowUpstreamIs504ProblemAfterTheTimeout() {
         long start = System.nanoTime();
-        given().when().get("/api/public/requests/slow")
-                .then().statusCode(504).contentType(PROBLEM_JSON)
+        given().when()
+                .get("/api/public/requests/slow")
+                .then()
+                .statusCode(504)
+                .contentType(PROBLEM_JSON)
                 .body("status", equalTo(504))
                 .body("detail", containsString("request-service"));
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -403,8 +550,11 @@ class GatewayTest {
 
     @Test
     void upstreamThatDropsTheConnectionIs502Problem() {
-        given().when().get("/api/public/agencies/close")
-                .then().statusCode(502).contentType(PROBLEM_JSON)
+        given().when()
+                .get("/api/public/agencies/close")
+                .then()
+                .statusCode(502)
+                .contentType(PROBLEM_JSON)
                 .body("status", equalTo(502))
                 .body("detail", not(containsString("Exception")));
     }

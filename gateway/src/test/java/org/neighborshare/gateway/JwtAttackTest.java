@@ -55,8 +55,11 @@ class JwtAttackTest {
     private static void assertRejected(String token) {
         String path = freshPath();
         given().header("Authorization", "Bearer " + token)
-                .when().get(path)
-                .then().statusCode(401).contentType("application/problem+json")
+                .when()
+                .get(path)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("status", equalTo(401));
         assertFalse(FakeServices.reached(path), "a rejected token reached a service");
@@ -65,8 +68,11 @@ class JwtAttackTest {
     private static void assertAccepted(String token) {
         String path = freshPath();
         given().header("Authorization", "Bearer " + token)
-                .when().get(path)
-                .then().statusCode(200).body("service", equalTo("consent-service"));
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("consent-service"));
         assertTrue(FakeServices.reached(path));
     }
 
@@ -88,7 +94,8 @@ class JwtAttackTest {
         try (InputStream in = getClass().getResourceAsStream("/test-only-keycloak/realm-public-key.pem")) {
             pem = in.readAllBytes();
         }
-        byte[] der = KeyUtils.decodePublicKey(new String(pem, StandardCharsets.US_ASCII)).getEncoded();
+        byte[] der = KeyUtils.decodePublicKey(new String(pem, StandardCharsets.US_ASCII))
+                .getEncoded();
         // The key as published (PEM text, with and without the trailing newline) and as raw DER bytes.
         String pemText = new String(pem, StandardCharsets.US_ASCII);
         for (byte[] secret : List.of(pem, pemText.trim().getBytes(StandardCharsets.US_ASCII), der)) {
@@ -111,7 +118,8 @@ class JwtAttackTest {
         byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
         String json = new String(payload, StandardCharsets.UTF_8);
         // Same length, one byte different: a role the caller was never given.
-        String tampered = json.replace("\"owner\"", "\"owneR\"").replace("default-roles-neighbors", "reviewer-roles-neighb");
+        String tampered =
+                json.replace("\"owner\"", "\"owneR\"").replace("default-roles-neighbors", "reviewer-roles-neighb");
         assertTrue(!tampered.equals(json));
         String body = Base64.getUrlEncoder().withoutPadding().encodeToString(tampered.getBytes(StandardCharsets.UTF_8));
         assertRejected(parts[0] + "." + body + "." + parts[2]);
@@ -126,7 +134,8 @@ class JwtAttackTest {
     void unknownKidSignedWithAnUntrustedKeyIsRejected() {
         Map<String, Object> header = header("RS256");
         header.put("kid", "attacker-" + UUID.randomUUID());
-        assertRejected(ForgedTokens.rs256(header, owner().claims(), ForgedTokens.attackerKey().getPrivate()));
+        assertRejected(ForgedTokens.rs256(
+                header, owner().claims(), ForgedTokens.attackerKey().getPrivate()));
     }
 
     @Test
@@ -134,10 +143,12 @@ class JwtAttackTest {
         Map<String, Object> header = header("RS256");
         header.remove("kid");
         header.put("jwk", ForgedTokens.attackerJwk());
-        assertRejected(ForgedTokens.rs256(header, owner().claims(), ForgedTokens.attackerKey().getPrivate()));
+        assertRejected(ForgedTokens.rs256(
+                header, owner().claims(), ForgedTokens.attackerKey().getPrivate()));
         // Also with the realm key's kid, in case a verifier prefers the embedded key when the kid matches.
         header.put("kid", REALM_KID);
-        assertRejected(ForgedTokens.rs256(header, owner().claims(), ForgedTokens.attackerKey().getPrivate()));
+        assertRejected(ForgedTokens.rs256(
+                header, owner().claims(), ForgedTokens.attackerKey().getPrivate()));
     }
 
     @Test
@@ -148,10 +159,12 @@ class JwtAttackTest {
         header.put("kid", "attacker");
         header.put("jku", fake + jwksPath);
         header.put("x5u", "http://127.0.0.1:1/attacker.pem");
-        assertRejected(ForgedTokens.rs256(header, owner().claims(), ForgedTokens.attackerKey().getPrivate()));
+        assertRejected(ForgedTokens.rs256(
+                header, owner().claims(), ForgedTokens.attackerKey().getPrivate()));
         Map<String, Object> onlyX5u = header("RS256");
         onlyX5u.put("x5u", "http://127.0.0.1:1/attacker.pem");
-        assertRejected(ForgedTokens.rs256(onlyX5u, owner().claims(), ForgedTokens.attackerKey().getPrivate()));
+        assertRejected(ForgedTokens.rs256(
+                onlyX5u, owner().claims(), ForgedTokens.attackerKey().getPrivate()));
         assertFalse(FakeServices.reached(jwksPath), "the gateway fetched a key set named by the token");
     }
 
@@ -199,11 +212,17 @@ class JwtAttackTest {
     void tokenInTheQueryStringInsteadOfTheHeaderIsRejected() {
         String path = freshPath();
         given().queryParam("access_token", owner().token())
-                .when().get(path)
-                .then().statusCode(401).contentType("application/problem+json");
+                .when()
+                .get(path)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         given().formParam("access_token", owner().token())
-                .when().get(path)
-                .then().statusCode(401).contentType("application/problem+json");
+                .when()
+                .get(path)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         assertFalse(FakeServices.reached(path));
     }
 

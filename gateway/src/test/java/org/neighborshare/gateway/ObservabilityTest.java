@@ -43,8 +43,10 @@ class ObservabilityTest {
         String metrics = metrics();
         double total = 0;
         for (String line : metrics.split("\n")) {
-            if (line.startsWith("gateway_requests_seconds_count{") && line.contains("route=\"" + route + "\"")
-                    && line.contains("method=\"" + method + "\"") && line.contains("status=\"" + status + "\"")) {
+            if (line.startsWith("gateway_requests_seconds_count{")
+                    && line.contains("route=\"" + route + "\"")
+                    && line.contains("method=\"" + method + "\"")
+                    && line.contains("status=\"" + status + "\"")) {
                 total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
@@ -58,7 +60,10 @@ class ObservabilityTest {
         given().when().get("/api/public/transparency").then().statusCode(200);
         given().when().get("/api/public/requests").then().statusCode(200);
         given().header("Authorization", KeycloakTokens.user().role("owner").bearer())
-                .when().get("/api/vetting/queue").then().statusCode(403);
+                .when()
+                .get("/api/vetting/queue")
+                .then()
+                .statusCode(403);
         assertEquals(ok + 2, requests("public-requests", "GET", "200"));
         assertEquals(forbidden + 1, requests("vetting", "GET", "403"));
         // Paths no route names are counted, under one tag rather than one series per path.
@@ -97,19 +102,21 @@ class ObservabilityTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger logger = Logger.getLogger(RequestObserver.ACCESS_LOGGER);
         logger.addHandler(capture);
         try {
             String id = "access-log-" + System.nanoTime();
-            given().header("X-Request-Id", id).queryParam("access_token", "secret-in-query")
-                    .when().get("/api/public/agencies").then().statusCode(200);
+            given().header("X-Request-Id", id)
+                    .queryParam("access_token", "secret-in-query")
+                    .when()
+                    .get("/api/public/agencies")
+                    .then()
+                    .statusCode(200);
             ExtLogRecord record = null;
             for (int i = 0; i < 50 && record == null; i++) {
                 for (LogRecord r : records) {
@@ -153,12 +160,10 @@ class ObservabilityTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger logger = Logger.getLogger(RequestObserver.ACCESS_LOGGER);
         java.util.logging.Level before = logger.getLevel();
@@ -169,14 +174,34 @@ class ObservabilityTest {
             String user = "user-" + System.nanoTime();
             String refused = "refused-" + System.nanoTime();
             given().header("X-Request-Id", poll)
-                    .header("Authorization", KeycloakTokens.user().role("feed-reader").azp("consent-service").bearer())
-                    .when().get("/api/feed/request-events").then().statusCode(200);
-            given().header("X-Request-Id", user).when().get("/api/public/agencies").then().statusCode(200);
-            given().header("X-Request-Id", refused).header("Authorization", KeycloakTokens.user().role("owner").bearer())
-                    .when().get("/api/feed/request-events").then().statusCode(403);
-            assertEquals(org.jboss.logmanager.Level.DEBUG, awaitRecord(records, poll).getLevel());
-            assertEquals(org.jboss.logmanager.Level.INFO, awaitRecord(records, user).getLevel());
-            assertEquals(org.jboss.logmanager.Level.INFO, awaitRecord(records, refused).getLevel());
+                    .header(
+                            "Authorization",
+                            KeycloakTokens.user()
+                                    .role("feed-reader")
+                                    .azp("consent-service")
+                                    .bearer())
+                    .when()
+                    .get("/api/feed/request-events")
+                    .then()
+                    .statusCode(200);
+            given().header("X-Request-Id", user)
+                    .when()
+                    .get("/api/public/agencies")
+                    .then()
+                    .statusCode(200);
+            given().header("X-Request-Id", refused)
+                    .header("Authorization", KeycloakTokens.user().role("owner").bearer())
+                    .when()
+                    .get("/api/feed/request-events")
+                    .then()
+                    .statusCode(403);
+            assertEquals(
+                    org.jboss.logmanager.Level.DEBUG, awaitRecord(records, poll).getLevel());
+            assertEquals(
+                    org.jboss.logmanager.Level.INFO, awaitRecord(records, user).getLevel());
+            assertEquals(
+                    org.jboss.logmanager.Level.INFO,
+                    awaitRecord(records, refused).getLevel());
         } finally {
             logger.removeHandler(capture);
             logger.setLevel(before);

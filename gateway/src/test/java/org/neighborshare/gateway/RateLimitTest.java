@@ -29,7 +29,9 @@ class RateLimitTest {
 
     /** A 429 problem with a Retry-After in whole seconds within the bucket's refill time (60 s / limit). */
     private static void assertLimited(Response response, String scope, int limit) {
-        response.then().statusCode(429).contentType("application/problem+json")
+        response.then()
+                .statusCode(429)
+                .contentType("application/problem+json")
                 .body("status", equalTo(429))
                 .body("detail", containsString(scope));
         long retryAfter = Long.parseLong(response.header("Retry-After"));
@@ -40,16 +42,22 @@ class RateLimitTest {
     void aUserOverTheGroupLimitGets429WithRetryAfterAndOtherUsersAreUnaffected() {
         String alice = KeycloakTokens.user().role("owner").bearer();
         for (int i = 0; i < FakeServices.TINY_PER_USER; i++) {
-            given().header("Authorization", alice).when().get("/api/test-only/limited/me/" + i)
-                    .then().statusCode(200);
+            given().header("Authorization", alice)
+                    .when()
+                    .get("/api/test-only/limited/me/" + i)
+                    .then()
+                    .statusCode(200);
         }
         String refused = "/api/test-only/limited/me/" + UUID.randomUUID();
-        assertLimited(given().header("Authorization", alice).when().get(refused), "this user",
-                FakeServices.TINY_PER_USER);
+        assertLimited(
+                given().header("Authorization", alice).when().get(refused), "this user", FakeServices.TINY_PER_USER);
         assertFalse(FakeServices.reached(refused), "a rate-limited call reached the service");
 
         given().header("Authorization", KeycloakTokens.user().role("owner").bearer())
-                .when().get("/api/test-only/limited/me/other").then().statusCode(200);
+                .when()
+                .get("/api/test-only/limited/me/other")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -58,23 +66,34 @@ class RateLimitTest {
         int calls = 0;
         // Two calls each from several members: none is over the per-user limit, the agency is.
         while (calls < FakeServices.TINY_PER_AGENCY) {
-            String member = KeycloakTokens.user().agencyRole(agency, "investigator").bearer();
+            String member =
+                    KeycloakTokens.user().agencyRole(agency, "investigator").bearer();
             for (int i = 0; i < 2 && calls < FakeServices.TINY_PER_AGENCY; i++, calls++) {
                 given().header("Authorization", member)
-                        .when().get("/api/test-only/agencies/" + agency + "/limited/" + calls)
-                        .then().statusCode(200).body("service", equalTo("request-service"));
+                        .when()
+                        .get("/api/test-only/agencies/" + agency + "/limited/" + calls)
+                        .then()
+                        .statusCode(200)
+                        .body("service", equalTo("request-service"));
             }
         }
         String refused = "/api/test-only/agencies/" + agency + "/limited/" + UUID.randomUUID();
-        String newcomer = KeycloakTokens.user().agencyRole(agency, "investigator").bearer();
-        assertLimited(given().header("Authorization", newcomer).when().get(refused), "this agency",
+        String newcomer =
+                KeycloakTokens.user().agencyRole(agency, "investigator").bearer();
+        assertLimited(
+                given().header("Authorization", newcomer).when().get(refused),
+                "this agency",
                 FakeServices.TINY_PER_AGENCY);
         assertFalse(FakeServices.reached(refused));
 
         String other = agency();
-        given().header("Authorization", KeycloakTokens.user().agencyRole(other, "investigator").bearer())
-                .when().get("/api/test-only/agencies/" + other + "/limited/x")
-                .then().statusCode(200);
+        given().header(
+                        "Authorization",
+                        KeycloakTokens.user().agencyRole(other, "investigator").bearer())
+                .when()
+                .get("/api/test-only/agencies/" + other + "/limited/x")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -84,8 +103,14 @@ class RateLimitTest {
         }
         String refused = "/api/test-only/limited/public/" + UUID.randomUUID();
         // A token changes nothing on a public route: the address is what counts.
-        assertLimited(given().header("Authorization", KeycloakTokens.user().role("owner").bearer())
-                .when().get(refused), "this client address", FakeServices.TINY_PER_CLIENT_IP);
+        assertLimited(
+                given().header(
+                                "Authorization",
+                                KeycloakTokens.user().role("owner").bearer())
+                        .when()
+                        .get(refused),
+                "this client address",
+                FakeServices.TINY_PER_CLIENT_IP);
         assertFalse(FakeServices.reached(refused));
     }
 
@@ -94,7 +119,11 @@ class RateLimitTest {
         // The default group: the same user well past the tiny group's limits, without a 429.
         String bearer = KeycloakTokens.user().role("owner").bearer();
         for (int i = 0; i < 50; i++) {
-            given().header("Authorization", bearer).when().get("/api/me/inbox").then().statusCode(200);
+            given().header("Authorization", bearer)
+                    .when()
+                    .get("/api/me/inbox")
+                    .then()
+                    .statusCode(200);
         }
     }
 }

@@ -35,33 +35,49 @@ class RequestLimitsTest {
     void bodyOverTheRouteLimitWithContentLengthIs413AndNeverForwarded() {
         String path = "/api/me/cameras/" + UUID.randomUUID();
         given().header("Authorization", KeycloakTokens.user().role("owner").bearer())
-                .contentType("application/json").body(bytes(MIB + 1))
-                .when().post(path)
-                .then().statusCode(413).contentType("application/problem+json")
+                .contentType("application/json")
+                .body(bytes(MIB + 1))
+                .when()
+                .post(path)
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
                 .body("status", equalTo(413))
                 .body("detail", containsString(Integer.toString(MIB)));
         assertFalse(FakeServices.reached(path), "an oversized body reached the service");
 
         // Exactly at the limit it goes through.
         given().header("Authorization", KeycloakTokens.user().role("owner").bearer())
-                .contentType("application/json").body(bytes(MIB))
-                .when().post(path)
-                .then().statusCode(200).body("service", equalTo("consent-service"));
+                .contentType("application/json")
+                .body(bytes(MIB))
+                .when()
+                .post(path)
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("consent-service"));
     }
 
     @Test
     void oversizedBodyIsRefusedBeforeTheTokenIsEvenNeeded() {
         String path = "/api/me/cameras/" + UUID.randomUUID();
-        given().contentType("application/json").body(bytes(MIB + 1))
-                .when().post(path)
-                .then().statusCode(413).contentType("application/problem+json");
+        given().contentType("application/json")
+                .body(bytes(MIB + 1))
+                .when()
+                .post(path)
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json");
         assertFalse(FakeServices.reached(path));
     }
 
     @Test
     void chunkedBodyOverTheRouteLimitIs413AndTheServiceNeverGetsItWhole() throws Exception {
         String path = "/api/me/settings/" + UUID.randomUUID();
-        RawHttp.Response response = RawHttp.send(RestAssured.port, "PUT", path, 2 * MIB,
+        RawHttp.Response response = RawHttp.send(
+                RestAssured.port,
+                "PUT",
+                path,
+                2 * MIB,
                 "Authorization: " + KeycloakTokens.user().role("owner").bearer(),
                 "Content-Type: application/octet-stream");
         assertEquals(413, response.status(), response.head());
@@ -73,7 +89,11 @@ class RequestLimitsTest {
 
         // The same route takes a chunked body within the limit.
         String ok = "/api/me/settings/" + UUID.randomUUID();
-        RawHttp.Response within = RawHttp.send(RestAssured.port, "PUT", ok, MIB - 1024,
+        RawHttp.Response within = RawHttp.send(
+                RestAssured.port,
+                "PUT",
+                ok,
+                MIB - 1024,
                 "Authorization: " + KeycloakTokens.user().role("owner").bearer());
         assertEquals(200, within.status(), within.head());
         assertTrue(FakeServices.received(ok));
@@ -81,11 +101,18 @@ class RequestLimitsTest {
 
     @Test
     void theClipUploadRouteTakesBodiesFarOverTheJsonLimit() {
-        String echoed = given().header("Authorization", KeycloakTokens.user().role("owner").bearer())
-                .contentType("video/mp4").body(bytes(3 * MIB))
-                .when().post("/api/me/clips")
-                .then().statusCode(200).body("service", equalTo("consent-service"))
-                .extract().jsonPath().getString("body");
+        String echoed = given().header(
+                        "Authorization", KeycloakTokens.user().role("owner").bearer())
+                .contentType("video/mp4")
+                .body(bytes(3 * MIB))
+                .when()
+                .post("/api/me/clips")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("consent-service"))
+                .extract()
+                .jsonPath()
+                .getString("body");
         assertEquals(3 * MIB, echoed.length());
     }
 
@@ -93,42 +120,68 @@ class RequestLimitsTest {
     void pageSizeOverTheCapIs400NamingTheParameter() {
         String bearer = KeycloakTokens.user().agencyRole(AGENCY, "investigator").bearer();
         String path = "/api/agencies/" + AGENCY + "/requests";
-        given().header("Authorization", bearer).queryParam("size", 101)
-                .when().get(path)
-                .then().statusCode(400).contentType("application/problem+json")
+        given().header("Authorization", bearer)
+                .queryParam("size", 101)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("detail", containsString("'size'"))
                 .body("detail", containsString("100"));
-        given().header("Authorization", bearer).queryParam("limit", 100_000)
-                .when().get(path)
-                .then().statusCode(400).body("detail", containsString("'limit'"));
-        given().header("Authorization", bearer).queryParam("size", "1e9")
-                .when().get(path)
-                .then().statusCode(400);
-        given().header("Authorization", bearer).queryParam("size", 100)
-                .when().get(path)
-                .then().statusCode(200).body("uri", equalTo(path + "?size=100"));
+        given().header("Authorization", bearer)
+                .queryParam("limit", 100_000)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("'limit'"));
+        given().header("Authorization", bearer)
+                .queryParam("size", "1e9")
+                .when()
+                .get(path)
+                .then()
+                .statusCode(400);
+        given().header("Authorization", bearer)
+                .queryParam("size", 100)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("uri", equalTo(path + "?size=100"));
     }
 
     @Test
     void pageSizeCapCannotBeDodgedByEncodingOrRepeatingTheParameter() {
         String path = "/api/public/requests/" + UUID.randomUUID();
-        for (String query : new String[] {"%73ize=500", "size=10&size=500", "page=0;size=500", "SIZE=500",
-                "size=%35%30%30"}) {
+        for (String query :
+                new String[] {"%73ize=500", "size=10&size=500", "page=0;size=500", "SIZE=500", "size=%35%30%30"}) {
             given().urlEncodingEnabled(false)
-                    .when().get(path + "?" + query)
-                    .then().statusCode(400).contentType("application/problem+json");
+                    .when()
+                    .get(path + "?" + query)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
         }
         assertFalse(FakeServices.reached(path), "a page-size trick reached the service");
     }
 
     @Test
     void feedReadersMayAskForTheLargerPagesTheirRouteAllows() {
-        String bearer = KeycloakTokens.user().role("feed-reader").azp("consent-service").bearer();
-        given().header("Authorization", bearer).queryParam("limit", 500)
-                .when().get("/api/feed/request-events")
-                .then().statusCode(200).body("service", equalTo("request-service"));
-        given().header("Authorization", bearer).queryParam("limit", 501)
-                .when().get("/api/feed/request-events")
-                .then().statusCode(400);
+        String bearer =
+                KeycloakTokens.user().role("feed-reader").azp("consent-service").bearer();
+        given().header("Authorization", bearer)
+                .queryParam("limit", 500)
+                .when()
+                .get("/api/feed/request-events")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("request-service"));
+        given().header("Authorization", bearer)
+                .queryParam("limit", 501)
+                .when()
+                .get("/api/feed/request-events")
+                .then()
+                .statusCode(400);
     }
 }

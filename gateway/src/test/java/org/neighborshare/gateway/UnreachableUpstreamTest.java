@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,12 +42,19 @@ class UnreachableUpstreamTest {
         // Minted outside the timed window: signing the test token is the test's cost, not the gateway's.
         String bearer = KeycloakTokens.user().role("owner").bearer();
         // The first call also loads the classes of the whole path; that is start-up cost, not waiting.
-        given().header("Authorization", bearer).when().get("/api/me/cameras").then().statusCode(503);
+        given().header("Authorization", bearer)
+                .when()
+                .get("/api/me/cameras")
+                .then()
+                .statusCode(503);
         for (int i = 0; i < 3; i++) {
             long start = System.nanoTime();
             given().header("Authorization", bearer)
-                    .when().get("/api/me/cameras")
-                    .then().statusCode(503).contentType("application/problem+json")
+                    .when()
+                    .get("/api/me/cameras")
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
                     .body("status", equalTo(503))
                     .body("detail", containsString("consent-service"));
             long millis = (System.nanoTime() - start) / 1_000_000;

@@ -18,20 +18,32 @@ class UpstreamLocationTest {
 
     @Test
     void anAbsoluteLocationOnTheServicesOwnAddressBecomesAPathOnTheGateway() {
-        given().redirects().follow(false).when().get("/api/public/agencies/created")
-                .then().statusCode(201).header("Location", equalTo("/api/public/agencies/created/42?x=1"));
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/api/public/agencies/created")
+                .then()
+                .statusCode(201)
+                .header("Location", equalTo("/api/public/agencies/created/42?x=1"));
     }
 
     @Test
     void aLocationOnAnotherSiteIsLeftAlone() {
-        given().redirects().follow(false).when().get("/api/public/agencies/elsewhere")
-                .then().statusCode(303).header("Location", equalTo("https://other.example/x"));
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/api/public/agencies/elsewhere")
+                .then()
+                .statusCode(303)
+                .header("Location", equalTo("https://other.example/x"));
     }
 
     @Test
     void onlyTheUpstreamsOwnOriginIsRewritten() {
         URI upstream = URI.create("http://consent-service:8083");
-        assertEquals("/api/me/cameras/1?a=b#c", Locations.onGateway(upstream, "http://consent-service:8083/api/me/cameras/1?a=b#c"));
+        assertEquals(
+                "/api/me/cameras/1?a=b#c",
+                Locations.onGateway(upstream, "http://consent-service:8083/api/me/cameras/1?a=b#c"));
         assertEquals("/", Locations.onGateway(upstream, "HTTP://Consent-Service:8083"));
         assertEquals("/x", Locations.onGateway(URI.create("http://svc"), "http://svc:80/x"));
         assertEquals("http://consent-service:8084/x", Locations.onGateway(upstream, "http://consent-service:8084/x"));

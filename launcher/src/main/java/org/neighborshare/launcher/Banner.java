@@ -8,11 +8,11 @@ import java.util.Map;
 /** What {@code ./run-local} prints once the suite is ready: where each part answers, and the demo users. */
 final class Banner {
 
-    private static final String RULE = "================================================================================\n";
+    private static final String RULE =
+            "================================================================================\n";
     private static final String ROW = "  %-17s %s%n";
 
-    private Banner() {
-    }
+    private Banner() {}
 
     /**
      * @param config     the running suite's config
@@ -36,21 +36,30 @@ final class Banner {
         sb.append(String.format(ROW, "Gateway (API)", c.gatewayUrl()));
         if (c.services().contains(Services.GATEWAY)) {
             String management = c.managementUrl(Services.GATEWAY);
-            sb.append(String.format(ROW, "gateway health",
+            sb.append(String.format(
+                    ROW,
+                    "gateway health",
                     management + "/q/health, " + management + "/q/metrics  (management port, not public)"));
         }
-        sb.append(String.format(ROW, "Keycloak", kc + "   admin console " + kc + "/admin  (" + Keycloak.ADMIN_USERNAME
-                + " / " + Keycloak.ADMIN_PASSWORD + ", local demo only)"));
+        sb.append(String.format(
+                ROW,
+                "Keycloak",
+                kc + "   admin console " + kc + "/admin  (" + Keycloak.ADMIN_USERNAME + " / " + Keycloak.ADMIN_PASSWORD
+                        + ", local demo only)"));
         sb.append(String.format(ROW, "realm issuer", c.issuerUrl()));
         for (String s : c.services()) {
             if (!Services.GATEWAY.equals(s)) {
-                sb.append(String.format(ROW, s, c.url(s) + "  (behind the gateway; health and metrics on "
-                        + c.managementUrl(s) + ")"));
+                sb.append(String.format(
+                        ROW, s, c.url(s) + "  (behind the gateway; health and metrics on " + c.managementUrl(s) + ")"));
             }
         }
-        sb.append(String.format(ROW, "PostgreSQL", "localhost:" + c.postgresPort() + "  (user " + Postgres.USER
-                + ", databases " + String.join(", ", Services.DATABASES) + ")"));
-        sb.append(String.format(ROW, "data", c.dataDir() + "  (logs in " + c.logDir() + "; delete it for a fresh start)"));
+        sb.append(String.format(
+                ROW,
+                "PostgreSQL",
+                "localhost:" + c.postgresPort() + "  (user " + Postgres.USER + ", databases "
+                        + String.join(", ", Services.DATABASES) + ")"));
+        sb.append(String.format(
+                ROW, "data", c.dataDir() + "  (logs in " + c.logDir() + "; delete it for a fresh start)"));
     }
 
     private static void readyAfter(StringBuilder sb, Map<String, Duration> readyTimes) {
@@ -58,19 +67,25 @@ final class Banner {
             return;
         }
         StringBuilder times = new StringBuilder();
-        readyTimes.forEach((part, d) -> times.append(times.length() == 0 ? "" : ", ").append(Services.logName(part))
-                .append(' ').append(Readiness.seconds(d)));
+        readyTimes.forEach((part, d) -> times.append(times.length() == 0 ? "" : ", ")
+                .append(Services.logName(part))
+                .append(' ')
+                .append(Readiness.seconds(d)));
         sb.append(String.format(ROW, "ready after", times));
     }
 
     private static void demoUsers(StringBuilder sb, Path realm) {
         try {
             List<DemoUsers.DemoUser> users = DemoUsers.read(realm);
-            sb.append(" Demo users (password for all: ").append(DemoUsers.DEMO_PASSWORD)
+            sb.append(" Demo users (password for all: ")
+                    .append(DemoUsers.DEMO_PASSWORD)
                     .append("; password grant through the neighbors-demo-cli client, see README)\n");
             sb.append(DemoUsers.table(users));
         } catch (RuntimeException e) {
-            sb.append(" (could not read the demo users from ").append(realm).append(": ").append(e.getMessage())
+            sb.append(" (could not read the demo users from ")
+                    .append(realm)
+                    .append(": ")
+                    .append(e.getMessage())
                     .append(")\n");
         }
     }

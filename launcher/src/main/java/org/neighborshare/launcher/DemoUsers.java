@@ -19,8 +19,8 @@ public final class DemoUsers {
     private static final Pattern AGENCY_GROUP = Pattern.compile("^/agencies/([^/]+)/([^/]+)$");
 
     /** One demo user: realm roles and group paths as in the realm file. */
-    public record DemoUser(String username, String email, String password, List<String> realmRoles,
-                           List<String> groups) {
+    public record DemoUser(
+            String username, String email, String password, List<String> realmRoles, List<String> groups) {
 
         public DemoUser {
             realmRoles = List.copyOf(realmRoles);
@@ -41,8 +41,7 @@ public final class DemoUsers {
         }
     }
 
-    private DemoUsers() {
-    }
+    private DemoUsers() {}
 
     /** The users of a realm file that are people (no {@code serviceAccountClientId}), in file order. */
     public static List<DemoUser> read(Path realmFile) {
@@ -54,7 +53,8 @@ public final class DemoUsers {
         }
         List<DemoUser> users = new ArrayList<>();
         for (JsonNode u : realm.path("users")) {
-            if (u.hasNonNull("serviceAccountClientId") || u.path("username").asText().startsWith("service-account-")) {
+            if (u.hasNonNull("serviceAccountClientId")
+                    || u.path("username").asText().startsWith("service-account-")) {
                 continue;
             }
             String password = null;
@@ -63,8 +63,12 @@ public final class DemoUsers {
                     password = c.path("value").asText(null);
                 }
             }
-            users.add(new DemoUser(u.path("username").asText(), u.path("email").asText(""), password,
-                    texts(u.path("realmRoles")), texts(u.path("groups"))));
+            users.add(new DemoUser(
+                    u.path("username").asText(),
+                    u.path("email").asText(""),
+                    password,
+                    texts(u.path("realmRoles")),
+                    texts(u.path("groups"))));
         }
         return users;
     }

@@ -19,8 +19,7 @@ final class Footprint {
     private static final double MIB = 1024.0 * 1024.0;
     private static final String ROW = "%-16s %12s %12s%n";
 
-    private Footprint() {
-    }
+    private Footprint() {}
 
     /** The resident memory of a process and its descendants in bytes, or -1 if there is no such process. */
     static long residentBytesOfTree(OptionalLong pid) {
@@ -76,7 +75,10 @@ final class Footprint {
                 continue;
             }
             totalRss += Math.max(0, rss);
-            sb.append(String.format(Locale.ROOT, ROW, n,
+            sb.append(String.format(
+                    Locale.ROOT,
+                    ROW,
+                    n,
                     d == null ? "-" : String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0),
                     rss < 0 ? "not running" : String.format(Locale.ROOT, "%.0f", rss / MIB)));
         }

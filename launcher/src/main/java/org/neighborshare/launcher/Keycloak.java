@@ -17,6 +17,7 @@ public final class Keycloak {
 
     /** Keycloak's bootstrap admin (local demo only). */
     public static final String ADMIN_USERNAME = "admin";
+
     public static final String ADMIN_PASSWORD = "admin";
     /** Keycloak's heap ({@code JAVA_OPTS_KC_HEAP}). */
     static final String HEAP = "-Xms64m -Xmx512m";
@@ -51,8 +52,8 @@ public final class Keycloak {
         }
         Path zip = KeycloakDist.findZip(config.repoRoot());
         try {
-            return KeycloakDist.ensureUnpacked(zip, config.dataDir(), config.repoRoot().resolve(SuiteConfig.REALM_FILE),
-                    launcherLog);
+            return KeycloakDist.ensureUnpacked(
+                    zip, config.dataDir(), config.repoRoot().resolve(SuiteConfig.REALM_FILE), launcherLog);
         } catch (IOException e) {
             throw new SuiteException("cannot unpack " + zip + " into " + config.dataDir() + ": " + e, e);
         }
@@ -60,8 +61,11 @@ public final class Keycloak {
 
     /** {@code kc.sh start-dev --import-realm --http-port=<port> <extra args>}, with the bootstrap admin and heap. */
     Launch launch(Path home) {
-        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(),
-                "start-dev", "--import-realm", "--http-port=" + config.port(Services.KEYCLOAK)));
+        List<String> cmd = new ArrayList<>(List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--import-realm",
+                "--http-port=" + config.port(Services.KEYCLOAK)));
         cmd.addAll(config.extraArgs(Services.KEYCLOAK));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);

@@ -26,8 +26,7 @@ final class KeycloakDist {
     /** Where the build (maven-dependency-plugin in launcher/pom.xml) puts the zip. */
     static final String ZIP_DIR = "launcher/target/keycloak";
 
-    private KeycloakDist() {
-    }
+    private KeycloakDist() {}
 
     /** The Keycloak version the launcher was built for (root pom's {@code keycloak.version}). */
     static String version() {
@@ -71,14 +70,21 @@ final class KeycloakDist {
             return zips.get(zips.size() - 1);
         }
         if (version != null) {
-            Path m2 = Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "keycloak",
-                    "keycloak-quarkus-dist", version, "keycloak-quarkus-dist-" + version + ".zip");
+            Path m2 = Path.of(
+                    System.getProperty("user.home"),
+                    ".m2",
+                    "repository",
+                    "org",
+                    "keycloak",
+                    "keycloak-quarkus-dist",
+                    version,
+                    "keycloak-quarkus-dist-" + version + ".zip");
             if (Files.isRegularFile(m2)) {
                 return m2;
             }
         }
-        throw new SuiteException("the Keycloak distribution is missing (expected " + dir.resolve("keycloak-quarkus-dist-"
-                + (version == null ? "<version>" : version) + ".zip")
+        throw new SuiteException("the Keycloak distribution is missing (expected "
+                + dir.resolve("keycloak-quarkus-dist-" + (version == null ? "<version>" : version) + ".zip")
                 + "): build the launcher first, e.g. " + Preflight.HOW_TO_BUILD);
     }
 
@@ -166,7 +172,8 @@ final class KeycloakDist {
         PosixFilePermission[] order = {
             PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
+        };
         for (int i = 0; i < order.length; i++) {
             if ((mode & (1 << i)) != 0) {
                 perms.add(order[i]);

@@ -18,8 +18,7 @@ public final class Main {
               --services LIST    only these services, comma-separated (e.g. agency,gateway; 'none')
               -Dneighbors.home=<repo> if not started from inside the checkout""";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
         SuiteConfig config;
@@ -69,8 +68,7 @@ public final class Main {
                     break;
                 case "--services":
                     String list = value(args, ++i, "--services");
-                    config = config.withServices("none".equals(list) ? List.of()
-                            : List.of(list.split("\\s*,\\s*")));
+                    config = config.withServices("none".equals(list) ? List.of() : List.of(list.split("\\s*,\\s*")));
                     break;
                 default:
                     throw new IllegalArgumentException("unknown argument: " + args[i] + "\n" + USAGE);
@@ -89,7 +87,7 @@ public final class Main {
     /** True once the JVM is shutting down (System.exit would then block forever). */
     private static boolean shuttingDown() {
         try {
-            Thread probe = new Thread(() -> { });
+            Thread probe = new Thread(() -> {});
             Runtime.getRuntime().addShutdownHook(probe);
             Runtime.getRuntime().removeShutdownHook(probe);
             return false;

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Whether the ports a part needs are free before it starts. */
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** True if nothing listens on the port (a bind to the wildcard address succeeds). */
     static boolean free(int port) {

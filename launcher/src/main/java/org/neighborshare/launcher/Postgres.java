@@ -32,6 +32,7 @@ final class Postgres {
 
     /** zonky's superuser; it trusts local connections, so the password is only what the services send. */
     static final String USER = "postgres";
+
     static final String PASSWORD = "postgres";
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     /** How long {@code pg_ctl stop} is given before the server is stopped like any other process. */
@@ -82,8 +83,9 @@ final class Postgres {
             ensureDatabases();
         } catch (IOException | SQLException | RuntimeException e) {
             stop();
-            throw new SuiteException("PostgreSQL did not start on port " + port + ": " + e.getMessage()
-                    + "\n" + log.tailForMessage(), e);
+            throw new SuiteException(
+                    "PostgreSQL did not start on port " + port + ": " + e.getMessage() + "\n" + log.tailForMessage(),
+                    e);
         }
         return Duration.ofNanos(System.nanoTime() - t0);
     }

@@ -21,6 +21,7 @@ final class ProcessLog implements AutoCloseable {
     static final int TAIL_LINES = 40;
     /** Width of the name in the prefix: {@code [keycloak] }. */
     static final int NAME_WIDTH = 8;
+
     private static final String[] COLORS = {"36", "32", "33", "35", "34", "96", "92"};
     private static final String RESET = "\u001b[0m";
 
@@ -87,8 +88,8 @@ final class ProcessLog implements AutoCloseable {
         try {
             if (writer == null) {
                 Files.createDirectories(file.getParent());
-                writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                writer = Files.newBufferedWriter(
+                        file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
             writer.write(line);
             writer.newLine();

@@ -20,7 +20,9 @@ final class ProcessLogs implements AutoCloseable {
 
     ProcessLogs(SuiteConfig config) {
         this.config = config;
-        this.colors = config.consoleLogs() && System.console() != null && System.getenv("NO_COLOR") == null
+        this.colors = config.consoleLogs()
+                && System.console() != null
+                && System.getenv("NO_COLOR") == null
                 && !"dumb".equals(System.getenv("TERM"));
     }
 
@@ -43,7 +45,9 @@ final class ProcessLogs implements AutoCloseable {
         return logs.computeIfAbsent(logName, n -> {
             PrintStream console = config.consoleLogs() ? System.out : null;
             // PostgreSQL writes its own file (followed by a FileTailer); the others are written here.
-            Path file = config.fileLogs() && !Services.POSTGRES.equals(n) ? config.logDir().resolve(n + ".log") : null;
+            Path file = config.fileLogs() && !Services.POSTGRES.equals(n)
+                    ? config.logDir().resolve(n + ".log")
+                    : null;
             int color = colors ? colorIndex(n) : -1;
             return new ProcessLog(n, console, file, color);
         });

@@ -19,6 +19,7 @@ final class QuarkusService {
     static final String HEAP = "-Xmx256m";
     /** The gateway's local-demo signing key, relative to the repository root. */
     static final String SIGNING_KEY = "test-support/src/main/resources/local-demo-keys/internal-signing-key-1.pem";
+
     static final String SIGNING_KEY_ID = "local-demo-1";
 
     private final SuiteConfig config;
@@ -71,7 +72,9 @@ final class QuarkusService {
             for (String target : Services.DATA_SERVICES) {
                 p.put("gateway.services." + target + ".url", config.url(target));
             }
-            p.put("gateway.internal-token.signing-key-location", config.repoRoot().resolve(SIGNING_KEY).toString());
+            p.put(
+                    "gateway.internal-token.signing-key-location",
+                    config.repoRoot().resolve(SIGNING_KEY).toString());
             p.put("gateway.internal-token.key-id", SIGNING_KEY_ID);
         }
         return p;

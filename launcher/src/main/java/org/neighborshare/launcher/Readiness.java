@@ -40,7 +40,10 @@ final class Readiness {
      */
     Duration await(ManagedProcess mp, String url, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(REQUEST_TIMEOUT)
+                .GET()
+                .build();
         while (true) {
             if (suiteClosed.getAsBoolean()) {
                 throw new SuiteException("suite closed while " + mp.name() + " was starting");
@@ -56,8 +59,8 @@ final class Readiness {
             if (System.nanoTime() > deadline) {
                 String tail = mp.log().tailForMessage();
                 mp.stop(ManagedProcess.STOP_GRACE);
-                throw new SuiteException(mp.name() + " was not ready after " + timeout.toSeconds() + " s (" + url
-                        + ")\n" + tail);
+                throw new SuiteException(
+                        mp.name() + " was not ready after " + timeout.toSeconds() + " s (" + url + ")\n" + tail);
             }
             try {
                 Thread.sleep(POLL_INTERVAL.toMillis());

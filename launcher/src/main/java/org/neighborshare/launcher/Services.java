@@ -23,10 +23,10 @@ public final class Services {
     public static final List<String> ALL = List.of(POSTGRES, KEYCLOAK, AGENCY, REQUEST, CONSENT, GATEWAY);
 
     /** The PostgreSQL databases, one per data service: agency, request, consent. */
-    public static final List<String> DATABASES = DATA_SERVICES.stream().map(Services::logName).toList();
+    public static final List<String> DATABASES =
+            DATA_SERVICES.stream().map(Services::logName).toList();
 
-    private Services() {
-    }
+    private Services() {}
 
     /**
      * The canonical name for a part: accepts the canonical names and the short ones ({@code agency},

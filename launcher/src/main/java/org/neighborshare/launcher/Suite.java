@@ -228,8 +228,8 @@ public final class Suite implements AutoCloseable {
             Ports.requireFree(Services.POSTGRES, port);
             Duration ready = postgres.start();
             readyTimes.put(Services.POSTGRES, ready);
-            launcherLog.line("postgres ready on port " + port + " in " + Readiness.seconds(ready)
-                    + " (databases " + String.join(", ", Services.DATABASES) + ")");
+            launcherLog.line("postgres ready on port " + port + " in " + Readiness.seconds(ready) + " (databases "
+                    + String.join(", ", Services.DATABASES) + ")");
         }
     }
 

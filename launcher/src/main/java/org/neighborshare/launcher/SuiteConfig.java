@@ -65,7 +65,8 @@ public record SuiteConfig(
         for (String s : services) {
             String c = Services.canonical(s);
             if (!Services.QUARKUS_SERVICES.contains(c)) {
-                throw new IllegalArgumentException(c + " is not a Quarkus service; services: " + Services.QUARKUS_SERVICES);
+                throw new IllegalArgumentException(
+                        c + " is not a Quarkus service; services: " + Services.QUARKUS_SERVICES);
             }
             if (!canonical.contains(c)) {
                 canonical.add(c);
@@ -77,9 +78,18 @@ public record SuiteConfig(
         extraArgs.forEach((k, v) -> extra.merge(Services.canonical(k), List.copyOf(v), SuiteConfig::concat));
         extraArgs = Map.copyOf(extra);
         Set<Integer> seen = new HashSet<>();
-        for (int p : new int[] {postgresPort, keycloakPort, gatewayPort, agencyPort, requestPort, consentPort,
-                gatewayPort + MANAGEMENT_PORT_SHIFT, agencyPort + MANAGEMENT_PORT_SHIFT,
-                requestPort + MANAGEMENT_PORT_SHIFT, consentPort + MANAGEMENT_PORT_SHIFT}) {
+        for (int p : new int[] {
+            postgresPort,
+            keycloakPort,
+            gatewayPort,
+            agencyPort,
+            requestPort,
+            consentPort,
+            gatewayPort + MANAGEMENT_PORT_SHIFT,
+            agencyPort + MANAGEMENT_PORT_SHIFT,
+            requestPort + MANAGEMENT_PORT_SHIFT,
+            consentPort + MANAGEMENT_PORT_SHIFT
+        }) {
             if (p < 1 || p > 65535) {
                 throw new IllegalArgumentException("port out of range: " + p);
             }
@@ -87,8 +97,10 @@ public record SuiteConfig(
                 throw new IllegalArgumentException("port used twice: " + p);
             }
         }
-        if (keycloakTimeout.isNegative() || keycloakTimeout.isZero()
-                || serviceTimeout.isNegative() || serviceTimeout.isZero()) {
+        if (keycloakTimeout.isNegative()
+                || keycloakTimeout.isZero()
+                || serviceTimeout.isNegative()
+                || serviceTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
     }
@@ -102,10 +114,21 @@ public record SuiteConfig(
     }
 
     public static SuiteConfig defaults(Path repoRoot) {
-        return new SuiteConfig(repoRoot, repoRoot.resolve(".local"),
-                54320, 8180, 8080, 8081, 8082, 8083,
-                Services.QUARKUS_SERVICES, true, true, Map.of(),
-                DEFAULT_KEYCLOAK_TIMEOUT, DEFAULT_SERVICE_TIMEOUT);
+        return new SuiteConfig(
+                repoRoot,
+                repoRoot.resolve(".local"),
+                54320,
+                8180,
+                8080,
+                8081,
+                8082,
+                8083,
+                Services.QUARKUS_SERVICES,
+                true,
+                true,
+                Map.of(),
+                DEFAULT_KEYCLOAK_TIMEOUT,
+                DEFAULT_SERVICE_TIMEOUT);
     }
 
     /**
@@ -139,8 +162,8 @@ public record SuiteConfig(
                 return p;
             }
         }
-        throw new IllegalStateException("no Neighbor Share checkout at or above " + start
-                + " (looked for " + REALM_FILE + "); run from the repository or pass -D" + HOME_PROPERTY + "=<repo>");
+        throw new IllegalStateException("no Neighbor Share checkout at or above " + start + " (looked for " + REALM_FILE
+                + "); run from the repository or pass -D" + HOME_PROPERTY + "=<repo>");
     }
 
     /** The port of a part: postgres, keycloak or one of the four services. */
@@ -212,13 +235,39 @@ public record SuiteConfig(
     }
 
     public SuiteConfig withRepoRoot(Path root) {
-        return new SuiteConfig(root, dataDir, postgresPort, keycloakPort, gatewayPort, agencyPort, requestPort,
-                consentPort, services, consoleLogs, fileLogs, extraArgs, keycloakTimeout, serviceTimeout);
+        return new SuiteConfig(
+                root,
+                dataDir,
+                postgresPort,
+                keycloakPort,
+                gatewayPort,
+                agencyPort,
+                requestPort,
+                consentPort,
+                services,
+                consoleLogs,
+                fileLogs,
+                extraArgs,
+                keycloakTimeout,
+                serviceTimeout);
     }
 
     public SuiteConfig withDataDir(Path dir) {
-        return new SuiteConfig(repoRoot, dir, postgresPort, keycloakPort, gatewayPort, agencyPort, requestPort,
-                consentPort, services, consoleLogs, fileLogs, extraArgs, keycloakTimeout, serviceTimeout);
+        return new SuiteConfig(
+                repoRoot,
+                dir,
+                postgresPort,
+                keycloakPort,
+                gatewayPort,
+                agencyPort,
+                requestPort,
+                consentPort,
+                services,
+                consoleLogs,
+                fileLogs,
+                extraArgs,
+                keycloakTimeout,
+                serviceTimeout);
     }
 
     /**
@@ -230,8 +279,21 @@ public record SuiteConfig(
     }
 
     public SuiteConfig withPorts(int postgres, int keycloak, int gateway, int agency, int request, int consent) {
-        return new SuiteConfig(repoRoot, dataDir, postgres, keycloak, gateway, agency, request, consent,
-                services, consoleLogs, fileLogs, extraArgs, keycloakTimeout, serviceTimeout);
+        return new SuiteConfig(
+                repoRoot,
+                dataDir,
+                postgres,
+                keycloak,
+                gateway,
+                agency,
+                request,
+                consent,
+                services,
+                consoleLogs,
+                fileLogs,
+                extraArgs,
+                keycloakTimeout,
+                serviceTimeout);
     }
 
     /** Which Quarkus services {@link Suite#start()} starts (PostgreSQL and Keycloak always start). */
@@ -240,26 +302,78 @@ public record SuiteConfig(
     }
 
     public SuiteConfig withServices(List<String> names) {
-        return new SuiteConfig(repoRoot, dataDir, postgresPort, keycloakPort, gatewayPort, agencyPort, requestPort,
-                consentPort, names, consoleLogs, fileLogs, extraArgs, keycloakTimeout, serviceTimeout);
+        return new SuiteConfig(
+                repoRoot,
+                dataDir,
+                postgresPort,
+                keycloakPort,
+                gatewayPort,
+                agencyPort,
+                requestPort,
+                consentPort,
+                names,
+                consoleLogs,
+                fileLogs,
+                extraArgs,
+                keycloakTimeout,
+                serviceTimeout);
     }
 
     public SuiteConfig withConsoleLogs(boolean on) {
-        return new SuiteConfig(repoRoot, dataDir, postgresPort, keycloakPort, gatewayPort, agencyPort, requestPort,
-                consentPort, services, on, fileLogs, extraArgs, keycloakTimeout, serviceTimeout);
+        return new SuiteConfig(
+                repoRoot,
+                dataDir,
+                postgresPort,
+                keycloakPort,
+                gatewayPort,
+                agencyPort,
+                requestPort,
+                consentPort,
+                services,
+                on,
+                fileLogs,
+                extraArgs,
+                keycloakTimeout,
+                serviceTimeout);
     }
 
     public SuiteConfig withFileLogs(boolean on) {
-        return new SuiteConfig(repoRoot, dataDir, postgresPort, keycloakPort, gatewayPort, agencyPort, requestPort,
-                consentPort, services, consoleLogs, on, extraArgs, keycloakTimeout, serviceTimeout);
+        return new SuiteConfig(
+                repoRoot,
+                dataDir,
+                postgresPort,
+                keycloakPort,
+                gatewayPort,
+                agencyPort,
+                requestPort,
+                consentPort,
+                services,
+                consoleLogs,
+                on,
+                extraArgs,
+                keycloakTimeout,
+                serviceTimeout);
     }
 
     /** Adds arguments for one part (see {@link #extraArgs()}); earlier ones are kept. */
     public SuiteConfig withExtraArgs(String name, String... args) {
         Map<String, List<String>> extra = new LinkedHashMap<>(extraArgs);
         extra.merge(Services.canonical(name), List.of(args), SuiteConfig::concat);
-        return new SuiteConfig(repoRoot, dataDir, postgresPort, keycloakPort, gatewayPort, agencyPort, requestPort,
-                consentPort, services, consoleLogs, fileLogs, extra, keycloakTimeout, serviceTimeout);
+        return new SuiteConfig(
+                repoRoot,
+                dataDir,
+                postgresPort,
+                keycloakPort,
+                gatewayPort,
+                agencyPort,
+                requestPort,
+                consentPort,
+                services,
+                consoleLogs,
+                fileLogs,
+                extra,
+                keycloakTimeout,
+                serviceTimeout);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -26,7 +26,9 @@ class FootprintTest {
         long rss = Footprint.residentBytes(ProcessHandle.current().pid());
         assertTrue(rss > 1024 * 1024, "rss " + rss);
         assertEquals(-1, Footprint.residentBytes(Long.MAX_VALUE));
-        assertTrue(Footprint.residentBytesOfTree(OptionalLong.of(ProcessHandle.current().pid())) >= rss);
+        assertTrue(Footprint.residentBytesOfTree(
+                        OptionalLong.of(ProcessHandle.current().pid()))
+                >= rss);
         assertEquals(-1, Footprint.residentBytesOfTree(OptionalLong.empty()));
     }
 
@@ -42,11 +44,18 @@ class FootprintTest {
     void theTableListsReadyOrRunningPartsInStartOrderWithATotal() {
         String table = Footprint.table(
                 Map.of(Services.GATEWAY, Duration.ofMillis(2500), Services.POSTGRES, Duration.ofMillis(1200)),
-                Map.of(Services.GATEWAY, 100L * 1024 * 1024, Services.POSTGRES, -1L, Services.KEYCLOAK, 300L * 1024 * 1024));
+                Map.of(
+                        Services.GATEWAY,
+                        100L * 1024 * 1024,
+                        Services.POSTGRES,
+                        -1L,
+                        Services.KEYCLOAK,
+                        300L * 1024 * 1024));
         String[] lines = table.split("\n");
         assertEquals(5, lines.length, table);
         assertTrue(lines[0].startsWith("part"), table);
-        assertTrue(lines[1].startsWith("postgres") && lines[1].contains("1.2") && lines[1].contains("not running"), table);
+        assertTrue(
+                lines[1].startsWith("postgres") && lines[1].contains("1.2") && lines[1].contains("not running"), table);
         assertTrue(lines[2].startsWith("keycloak") && lines[2].contains(" - ") && lines[2].endsWith("300"), table);
         assertTrue(lines[3].startsWith("gateway") && lines[3].contains("2.5") && lines[3].endsWith("100"), table);
         assertTrue(lines[4].startsWith("total") && lines[4].endsWith("400"), table);

@@ -32,7 +32,8 @@ class KeycloakDistTest {
 
     private Path zip(String... namesAndContents) throws IOException {
         Path z = tmp.resolve("keycloak-quarkus-dist-1.0.zip");
-        try (OutputStream out = Files.newOutputStream(z); ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(z);
+                ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
             entry(zip, "keycloak-1.0/", 040755, null);
             entry(zip, "keycloak-1.0/bin/", 040755, null);
             entry(zip, "keycloak-1.0/bin/kc.sh", 0100755, "#!/bin/sh\necho kc\n");

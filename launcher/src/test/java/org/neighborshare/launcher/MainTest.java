@@ -13,7 +13,8 @@ class MainTest {
 
     @Test
     void optionsChangeTheDefaults() {
-        SuiteConfig c = Main.parse(new String[] {"--test-ports", "--services", "gateway, agency", "--data-dir", "/tmp/x"});
+        SuiteConfig c =
+                Main.parse(new String[] {"--test-ports", "--services", "gateway, agency", "--data-dir", "/tmp/x"});
         assertEquals(18080, c.gatewayPort());
         assertEquals(54330, c.postgresPort());
         assertEquals(List.of(Services.AGENCY, Services.GATEWAY), c.services());

@@ -40,19 +40,27 @@ class PreflightTest {
 
     @Test
     void takenPortsAreNamedTogether() throws IOException {
-        try (ServerSocket pg = new ServerSocket(0); ServerSocket gatewayManagement = new ServerSocket(0)) {
+        try (ServerSocket pg = new ServerSocket(0);
+                ServerSocket gatewayManagement = new ServerSocket(0)) {
             int gateway = gatewayManagement.getLocalPort() - SuiteConfig.MANAGEMENT_PORT_SHIFT;
             Path repo = repoWithoutBuilds();
             Path gatewayJar = new QuarkusService(SuiteConfig.defaults(repo), Services.GATEWAY).jar();
             Files.createDirectories(gatewayJar.getParent());
             Files.createFile(gatewayJar);
-            SuiteConfig config = SuiteConfig.forTests(tmp.resolve("data")).withRepoRoot(repo)
-                    .withServices(Services.GATEWAY).withPorts(pg.getLocalPort(), 1, gateway, 2, 3, 4);
-            Preflight preflight = new Preflight(config, new Keycloak(config, new ProcessLog("launcher", null, null, -1)),
+            SuiteConfig config = SuiteConfig.forTests(tmp.resolve("data"))
+                    .withRepoRoot(repo)
+                    .withServices(Services.GATEWAY)
+                    .withPorts(pg.getLocalPort(), 1, gateway, 2, 3, 4);
+            Preflight preflight = new Preflight(
+                    config,
+                    new Keycloak(config, new ProcessLog("launcher", null, null, -1)),
                     part -> part.equals(Services.KEYCLOAK)); // running: its port is not checked
             SuiteException e = assertThrows(SuiteException.class, preflight::check);
-            assertTrue(e.getMessage().startsWith("port(s) already in use: postgres " + pg.getLocalPort()
-                    + ", gateway (management) " + gatewayManagement.getLocalPort()), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("port(s) already in use: postgres " + pg.getLocalPort()
+                                    + ", gateway (management) " + gatewayManagement.getLocalPort()),
+                    e.getMessage());
         }
     }
 }

@@ -56,7 +56,9 @@ class ReadinessTest {
     }
 
     private ManagedProcess start(String script) throws IOException {
-        part = new ManagedProcess("consent-service", new ProcessLog("consent", null, null, -1),
+        part = new ManagedProcess(
+                "consent-service",
+                new ProcessLog("consent", null, null, -1),
                 new ProcessLog("launcher", null, null, -1));
         part.start(List.of("bash", "-c", script), Map.of(), tmp);
         return part;
@@ -76,8 +78,8 @@ class ReadinessTest {
     void aPartThatExitsFirstIsReportedWithItsLastOutput() throws IOException {
         notReadyAnswers.set(Integer.MAX_VALUE);
         ManagedProcess mp = start("echo cannot bind; exit 3");
-        SuiteException e = assertThrows(SuiteException.class,
-                () -> new Readiness(() -> false).await(mp, readyUrl(), Duration.ofSeconds(10)));
+        SuiteException e = assertThrows(
+                SuiteException.class, () -> new Readiness(() -> false).await(mp, readyUrl(), Duration.ofSeconds(10)));
         assertTrue(e.getMessage().contains("consent-service exited with code 3 before it was ready"), e.getMessage());
         assertTrue(e.getMessage().contains("cannot bind"), e.getMessage());
     }
@@ -86,9 +88,10 @@ class ReadinessTest {
     void aPartNotReadyInTimeIsStopped() throws IOException {
         notReadyAnswers.set(Integer.MAX_VALUE);
         ManagedProcess mp = start("echo still starting; sleep 30");
-        SuiteException e = assertThrows(SuiteException.class,
-                () -> new Readiness(() -> false).await(mp, readyUrl(), Duration.ofSeconds(1)));
-        assertTrue(e.getMessage().contains("consent-service was not ready after 1 s (" + readyUrl() + ")"),
+        SuiteException e = assertThrows(
+                SuiteException.class, () -> new Readiness(() -> false).await(mp, readyUrl(), Duration.ofSeconds(1)));
+        assertTrue(
+                e.getMessage().contains("consent-service was not ready after 1 s (" + readyUrl() + ")"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("still starting"), e.getMessage());
         assertFalse(mp.isAlive());
@@ -102,8 +105,8 @@ class ReadinessTest {
         }
         String url = "http://localhost:" + nothingListens + "/q/health/ready";
         ManagedProcess mp = start("sleep 30");
-        SuiteException e = assertThrows(SuiteException.class,
-                () -> new Readiness(() -> false).await(mp, url, Duration.ofSeconds(1)));
+        SuiteException e = assertThrows(
+                SuiteException.class, () -> new Readiness(() -> false).await(mp, url, Duration.ofSeconds(1)));
         assertTrue(e.getMessage().contains("was not ready after"), e.getMessage());
         assertFalse(mp.isAlive());
     }
@@ -113,7 +116,8 @@ class ReadinessTest {
         notReadyAnswers.set(Integer.MAX_VALUE);
         ManagedProcess mp = start("sleep 30");
         Readiness readiness = new Readiness(() -> calls.get() >= 2); // closed while it polls
-        SuiteException e = assertThrows(SuiteException.class, () -> readiness.await(mp, readyUrl(), Duration.ofSeconds(10)));
+        SuiteException e =
+                assertThrows(SuiteException.class, () -> readiness.await(mp, readyUrl(), Duration.ofSeconds(10)));
         assertTrue(e.getMessage().contains("suite closed while consent-service was starting"), e.getMessage());
     }
 

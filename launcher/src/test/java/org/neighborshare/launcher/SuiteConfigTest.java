@@ -36,15 +36,14 @@ class SuiteConfigTest {
     void theHomePropertyWins() throws IOException {
         Path repo = fakeRepo();
         assertEquals(repo, SuiteConfig.findRepoRoot(repo.toString(), Path.of("/")));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SuiteConfig.findRepoRoot(tmp.toString(), repo));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> SuiteConfig.findRepoRoot(tmp.toString(), repo));
         assertTrue(e.getMessage().contains(SuiteConfig.HOME_PROPERTY));
     }
 
     @Test
     void noCheckoutAboveIsAClearError() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SuiteConfig.findRepoRoot(null, tmp));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SuiteConfig.findRepoRoot(null, tmp));
         assertTrue(e.getMessage().contains(SuiteConfig.REALM_FILE));
     }
 
@@ -79,8 +78,14 @@ class SuiteConfigTest {
         SuiteConfig t = SuiteConfig.forTests(tmp.resolve("data"));
         SuiteConfig d = SuiteConfig.defaults(t.repoRoot());
         assertEquals(tmp.resolve("data"), t.dataDir());
-        assertEquals(List.of(54330, 18180, 18080, 18081, 18082, 18083),
-                List.of(t.postgresPort(), t.keycloakPort(), t.gatewayPort(), t.agencyPort(), t.requestPort(),
+        assertEquals(
+                List.of(54330, 18180, 18080, 18081, 18082, 18083),
+                List.of(
+                        t.postgresPort(),
+                        t.keycloakPort(),
+                        t.gatewayPort(),
+                        t.agencyPort(),
+                        t.requestPort(),
                         t.consentPort()));
         for (String p : Services.ALL) {
             assertFalse(t.port(p) == d.port(p), p);
@@ -92,12 +97,22 @@ class SuiteConfigTest {
     @Test
     void healthAndMetricsHaveTheirOwnManagementPortPerService() throws IOException {
         SuiteConfig local = SuiteConfig.defaults(fakeRepo());
-        assertEquals(List.of(9080, 9081, 9082, 9083), List.of(local.managementPort("gateway"),
-                local.managementPort("agency"), local.managementPort("request"), local.managementPort("consent")));
+        assertEquals(
+                List.of(9080, 9081, 9082, 9083),
+                List.of(
+                        local.managementPort("gateway"),
+                        local.managementPort("agency"),
+                        local.managementPort("request"),
+                        local.managementPort("consent")));
         assertEquals("http://localhost:9080", local.managementUrl(Services.GATEWAY));
         SuiteConfig tests = SuiteConfig.forTests(tmp.resolve("data"));
-        assertEquals(List.of(19080, 19081, 19082, 19083), List.of(tests.managementPort("gateway"),
-                tests.managementPort("agency"), tests.managementPort("request"), tests.managementPort("consent")));
+        assertEquals(
+                List.of(19080, 19081, 19082, 19083),
+                List.of(
+                        tests.managementPort("gateway"),
+                        tests.managementPort("agency"),
+                        tests.managementPort("request"),
+                        tests.managementPort("consent")));
         // Moving the HTTP ports (the e2e port offset does) moves the management ports along.
         SuiteConfig shifted = tests.withPorts(54730, 18580, 18480, 18481, 18482, 18483);
         assertEquals(19480, shifted.managementPort(Services.GATEWAY));

@@ -16,13 +16,14 @@ import org.neighborshare.testsupport.TestTokens;
  */
 final class Api {
 
-    private Api() {
-    }
+    private Api() {}
 
     // ---- callers ----
 
     static String investigator(UUID agency) {
-        return TestTokens.forService("request-service").agencyRole(agency, "investigator").bearer();
+        return TestTokens.forService("request-service")
+                .agencyRole(agency, "investigator")
+                .bearer();
     }
 
     static String reviewer() {
@@ -63,13 +64,20 @@ final class Api {
 
     /** An investigator of the agency creates a valid request; returns its id. */
     static String create(UUID agency, String caseNumber) {
-        return given().header("Authorization", investigator(agency)).contentType(ContentType.JSON)
-                .body(validBody(caseNumber)).post("/api/agencies/" + agency + "/requests")
-                .then().statusCode(201).body("state", equalTo("PENDING_REVIEW")).extract().path("id");
+        return given().header("Authorization", investigator(agency))
+                .contentType(ContentType.JSON)
+                .body(validBody(caseNumber))
+                .post("/api/agencies/" + agency + "/requests")
+                .then()
+                .statusCode(201)
+                .body("state", equalTo("PENDING_REVIEW"))
+                .extract()
+                .path("id");
     }
 
     static Response decide(String bearer, String id, String decision) {
-        return given().header("Authorization", bearer).contentType(ContentType.JSON)
+        return given().header("Authorization", bearer)
+                .contentType(ContentType.JSON)
                 .body("{\"decision\":\"" + decision + "\",\"reason\":\"checked\"}")
                 .post("/api/moderation/requests/" + id + "/decision");
     }

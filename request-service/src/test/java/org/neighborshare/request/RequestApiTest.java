@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,13 +21,13 @@ import static org.neighborshare.request.Api.validBody;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import jakarta.inject.Inject;
-import org.neighborshare.request.counts.RequestCounts;
 import org.junit.jupiter.api.Test;
+import org.neighborshare.request.counts.RequestCounts;
 import org.neighborshare.testsupport.PostgresResource;
 
 @QuarkusTest
@@ -42,17 +42,26 @@ class RequestApiTest {
     void publishedRequestAppearsInFeedAndPublicLog() {
         String id = create(AGENCY, "C-" + UUID.randomUUID());
         String reviewer = reviewer();
-        given().header("Authorization", reviewer).contentType(ContentType.JSON)
+        given().header("Authorization", reviewer)
+                .contentType(ContentType.JSON)
                 .body("{\"decision\":\"PUBLISH\",\"reason\":\"lawful and proportionate\"}")
-                .post("/api/moderation/requests/" + id + "/decision").then().statusCode(200)
+                .post("/api/moderation/requests/" + id + "/decision")
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("PUBLISHED"));
 
         String feedReader = feedReader();
-        given().header("Authorization", feedReader).get("/api/feed/request-events?after=0")
-                .then().statusCode(200).body("events.requestId", hasItem(id))
+        given().header("Authorization", feedReader)
+                .get("/api/feed/request-events?after=0")
+                .then()
+                .statusCode(200)
+                .body("events.requestId", hasItem(id))
                 .body("events.find { it.requestId == '" + id + "' }.type", equalTo("REQUEST_PUBLISHED"));
         given().header("Authorization", anyone())
-                .get("/api/public/requests").then().statusCode(200).body("id", hasItem(id));
+                .get("/api/public/requests")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(id));
     }
 
     @Inject
@@ -64,7 +73,10 @@ class RequestApiTest {
         counts.put(new RequestCounts(UUID.fromString(shown), 12L, null, null));
         String anyone = anyone();
         String item = "find { it.id == '" + shown + "' }.";
-        given().header("Authorization", anyone).get("/api/public/requests").then().statusCode(200)
+        given().header("Authorization", anyone)
+                .get("/api/public/requests")
+                .then()
+                .statusCode(200)
                 .body(item + "counts.camerasReached", equalTo(12))
                 .body(item + "counts", org.hamcrest.Matchers.hasKey("neighboursShared"))
                 .body(item + "counts.neighboursShared", nullValue());
@@ -73,12 +85,16 @@ class RequestApiTest {
         counts.failing(true);
         try {
             String unknown = publish(create(AGENCY, "N-" + UUID.randomUUID()));
-            given().header("Authorization", anyone).get("/api/public/requests").then().statusCode(200)
+            given().header("Authorization", anyone)
+                    .get("/api/public/requests")
+                    .then()
+                    .statusCode(200)
                     .body(item + "counts.camerasReached", equalTo(12))
                     .body("find { it.id == '" + unknown + "' }.counts", nullValue())
                     .body("find { it.id == '" + unknown + "' }.caseNumber", org.hamcrest.Matchers.startsWith("N-"));
             // The cached request's counts were not asked for again; the new one was.
-            List<UUID> askedSince = counts.asked().subList(askedBefore, counts.asked().size());
+            List<UUID> askedSince =
+                    counts.asked().subList(askedBefore, counts.asked().size());
             assertFalse(askedSince.contains(UUID.fromString(shown)), "cached counts fetched again: " + askedSince);
             assertTrue(askedSince.contains(UUID.fromString(unknown)));
         } finally {
@@ -90,25 +106,43 @@ class RequestApiTest {
     void transparencyReportCountsModerationWithEmergenciesApart() {
         String anyone = anyone();
         io.restassured.path.json.JsonPath before = given().header("Authorization", anyone)
-                .get("/api/public/transparency").then().statusCode(200).extract().jsonPath();
+                .get("/api/public/transparency")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         String reviewer = reviewer();
-        String emergencyBody = validBody("E-" + UUID.randomUUID()).replace("\"contact\"",
-                "\"emergency\":true,\"emergencyJustification\":\"child missing since 14:00\",\"contact\"");
+        String emergencyBody = validBody("E-" + UUID.randomUUID())
+                .replace(
+                        "\"contact\"",
+                        "\"emergency\":true,\"emergencyJustification\":\"child missing since 14:00\",\"contact\"");
         List<String> emergencies = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            emergencies.add(given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
-                    .body(emergencyBody).post("/api/agencies/" + AGENCY + "/requests")
-                    .then().statusCode(201).extract().path("id"));
+            emergencies.add(given().header("Authorization", investigator(AGENCY))
+                    .contentType(ContentType.JSON)
+                    .body(emergencyBody)
+                    .post("/api/agencies/" + AGENCY + "/requests")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
         }
         publish(emergencies.get(0));
-        given().header("Authorization", reviewer).contentType(ContentType.JSON)
+        given().header("Authorization", reviewer)
+                .contentType(ContentType.JSON)
                 .body("{\"decision\":\"REJECT\",\"reason\":\"no imminent danger described\"}")
-                .post("/api/moderation/requests/" + emergencies.get(1) + "/decision").then().statusCode(200);
+                .post("/api/moderation/requests/" + emergencies.get(1) + "/decision")
+                .then()
+                .statusCode(200);
         create(AGENCY, "T-" + UUID.randomUUID());
 
         io.restassured.path.json.JsonPath after = given().header("Authorization", anyone)
-                .get("/api/public/transparency").then().statusCode(200)
-                .body("emergency.medianSecondsToDecision", notNullValue()).extract().jsonPath();
+                .get("/api/public/transparency")
+                .then()
+                .statusCode(200)
+                .body("emergency.medianSecondsToDecision", notNullValue())
+                .extract()
+                .jsonPath();
         assertEquals(before.getLong("emergency.submitted") + 2, after.getLong("emergency.submitted"));
         assertEquals(before.getLong("emergency.published") + 1, after.getLong("emergency.published"));
         assertEquals(before.getLong("emergency.rejected") + 1, after.getLong("emergency.rejected"));
@@ -121,38 +155,71 @@ class RequestApiTest {
     void pendingRequestIsNotPublic() {
         String id = create(AGENCY, "C-" + UUID.randomUUID());
         given().header("Authorization", anyone())
-                .get("/api/public/requests").then().statusCode(200).body("id", not(hasItem(id)));
+                .get("/api/public/requests")
+                .then()
+                .statusCode(200)
+                .body("id", not(hasItem(id)));
     }
 
     @Test
     void roleInOneAgencyGrantsNothingInAnother() {
-        given().header("Authorization", investigator(OTHER_AGENCY)).contentType(ContentType.JSON)
-                .body(validBody("X-1")).post("/api/agencies/" + AGENCY + "/requests").then().statusCode(403)
+        given().header("Authorization", investigator(OTHER_AGENCY))
+                .contentType(ContentType.JSON)
+                .body(validBody("X-1"))
+                .post("/api/agencies/" + AGENCY + "/requests")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
         String id = create(AGENCY, "C-" + UUID.randomUUID());
         given().header("Authorization", investigator(OTHER_AGENCY))
-                .get("/api/agencies/" + OTHER_AGENCY + "/requests/" + id).then().statusCode(404);
+                .get("/api/agencies/" + OTHER_AGENCY + "/requests/" + id)
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void windowAndAreaRulesNameTheField() {
         Instant end = Instant.now().minus(1, ChronoUnit.HOURS);
         String path = "/api/agencies/" + AGENCY + "/requests";
-        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
-                .body(body("W-1", end.minus(13, ChronoUnit.HOURS), end, 300)).post(path)
-                .then().statusCode(422).body("errors[0].field", equalTo("windowEnd"));
-        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
-                .body(body("W-2", end.minus(5, ChronoUnit.MINUTES), end, 300)).post(path)
-                .then().statusCode(422).body("errors[0].field", equalTo("windowEnd"));
-        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
-                .body(body("W-3", Instant.now().minus(30, ChronoUnit.MINUTES), Instant.now().plus(30, ChronoUnit.MINUTES), 300))
-                .post(path).then().statusCode(422).body("errors[0].field", equalTo("windowEnd"));
-        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
-                .body(body("W-4", end.minus(1, ChronoUnit.HOURS), end, 700)).post(path)
-                .then().statusCode(422).body("errors[0].field", equalTo("area.radiusMeters"));
-        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
-                .body(body("W-5", end.minus(1, ChronoUnit.HOURS), end, 100)).post(path)
-                .then().statusCode(422).body("errors[0].field", equalTo("area.radiusMeters"));
+        given().header("Authorization", investigator(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(body("W-1", end.minus(13, ChronoUnit.HOURS), end, 300))
+                .post(path)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("windowEnd"));
+        given().header("Authorization", investigator(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(body("W-2", end.minus(5, ChronoUnit.MINUTES), end, 300))
+                .post(path)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("windowEnd"));
+        given().header("Authorization", investigator(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(body(
+                        "W-3",
+                        Instant.now().minus(30, ChronoUnit.MINUTES),
+                        Instant.now().plus(30, ChronoUnit.MINUTES),
+                        300))
+                .post(path)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("windowEnd"));
+        given().header("Authorization", investigator(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(body("W-4", end.minus(1, ChronoUnit.HOURS), end, 700))
+                .post(path)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("area.radiusMeters"));
+        given().header("Authorization", investigator(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(body("W-5", end.minus(1, ChronoUnit.HOURS), end, 100))
+                .post(path)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("area.radiusMeters"));
     }
 
     @Test
@@ -160,26 +227,37 @@ class RequestApiTest {
         String caseNumber = "K-" + UUID.randomUUID();
         create(AGENCY, caseNumber);
         create(AGENCY, caseNumber);
-        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
-                .body(validBody(caseNumber)).post("/api/agencies/" + AGENCY + "/requests")
-                .then().statusCode(422).body("errors[0].field", equalTo("caseNumber"));
+        given().header("Authorization", investigator(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(validBody(caseNumber))
+                .post("/api/agencies/" + AGENCY + "/requests")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("caseNumber"));
     }
 
     @Test
     void centreOutsideTheJurisdictionIsRefused() {
         Instant end = Instant.now().minus(1, ChronoUnit.HOURS);
-        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
+        given().header("Authorization", investigator(AGENCY))
+                .contentType(ContentType.JSON)
                 .body(body("J-1", end.minus(1, ChronoUnit.HOURS), end, 300, 40.0, -100.0))
                 .post("/api/agencies/" + AGENCY + "/requests")
-                .then().statusCode(422).body("errors[0].field", equalTo("area"));
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("area"));
     }
 
     @Test
     void aSuspendedAgencyCannotAsk() {
         UUID suspended = TestAgencies.SUSPENDED;
-        given().header("Authorization", investigator(suspended)).contentType(ContentType.JSON)
-                .body(validBody("S-1")).post("/api/agencies/" + suspended + "/requests")
-                .then().statusCode(403).body("detail", org.hamcrest.Matchers.containsString("SUSPENDED"));
+        given().header("Authorization", investigator(suspended))
+                .contentType(ContentType.JSON)
+                .body(validBody("S-1"))
+                .post("/api/agencies/" + suspended + "/requests")
+                .then()
+                .statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("SUSPENDED"));
     }
 
     @Test
@@ -187,16 +265,25 @@ class RequestApiTest {
         for (int i = 0; i < 5; i++) {
             create(AGENCY, "Q-" + i + "-" + UUID.randomUUID());
         }
-        given().header("Authorization", investigator(AGENCY)).contentType(ContentType.JSON)
-                .body(validBody("Q-over")).post("/api/agencies/" + AGENCY + "/requests")
-                .then().statusCode(429).contentType("application/problem+json");
-        given().header("Authorization", investigator(AGENCY)).get("/api/agencies/" + AGENCY + "/requests")
-                .then().statusCode(200).body("size()", equalTo(5));
+        given().header("Authorization", investigator(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(validBody("Q-over"))
+                .post("/api/agencies/" + AGENCY + "/requests")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json");
+        given().header("Authorization", investigator(AGENCY))
+                .get("/api/agencies/" + AGENCY + "/requests")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(5));
     }
 
     @Test
     void feedNeedsTheFeedReaderRole() {
-        given().header("Authorization", investigator(AGENCY)).get("/api/feed/request-events")
-                .then().statusCode(403);
+        given().header("Authorization", investigator(AGENCY))
+                .get("/api/feed/request-events")
+                .then()
+                .statusCode(403);
     }
 }

@@ -51,14 +51,20 @@ class RequestIntegrityTest {
 
     @Inject
     TestAgencies agencies;
+
     @Inject
     RequestService requests;
+
     @Inject
     RevokedAgencySweep sweep;
 
     String state(String id) {
-        return given().header("Authorization", investigator(agency)).get("/api/agencies/" + agency + "/requests/" + id)
-                .then().statusCode(200).extract().path("state");
+        return given().header("Authorization", investigator(agency))
+                .get("/api/agencies/" + agency + "/requests/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("state");
     }
 
     /** Runs {@code CALLERS} calls released at once by a gate; returns the responses by caller. */
@@ -109,9 +115,14 @@ class RequestIntegrityTest {
         List<String> types = new ArrayList<>();
         long after = 0;
         while (true) {
-            JsonPath page = given().header("Authorization", feedReader).queryParam("after", after)
-                    .queryParam("limit", 500).get("/api/feed/request-events").then().statusCode(200)
-                    .extract().jsonPath();
+            JsonPath page = given().header("Authorization", feedReader)
+                    .queryParam("after", after)
+                    .queryParam("limit", 500)
+                    .get("/api/feed/request-events")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             List<Map<String, Object>> events = page.getList("events");
             for (Map<String, Object> e : events) {
                 if (requestId.equals(e.get("requestId"))) {
@@ -129,14 +140,19 @@ class RequestIntegrityTest {
     void racingCreatesForOneCaseStoreNoMoreThanTheLimit() throws Exception {
         String caseNumber = "RACE-" + UUID.randomUUID();
         List<Response> out = atOnce(i -> given().header("Authorization", investigator(agency))
-                .contentType(ContentType.JSON).body(validBody(caseNumber))
+                .contentType(ContentType.JSON)
+                .body(validBody(caseNumber))
                 .post("/api/agencies/" + agency + "/requests"));
         // The same status as the sequential rule: 422 naming the field.
         assertEquals(Map.of(201, 2, 422, CALLERS - 2), statuses(out), "statuses");
-        out.stream().filter(r -> r.statusCode() == 422)
+        out.stream()
+                .filter(r -> r.statusCode() == 422)
                 .forEach(r -> assertEquals("caseNumber", r.jsonPath().getString("errors[0].field")));
-        given().header("Authorization", investigator(agency)).get("/api/agencies/" + agency + "/requests")
-                .then().statusCode(200).body("size()", equalTo(2));
+        given().header("Authorization", investigator(agency))
+                .get("/api/agencies/" + agency + "/requests")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(2));
     }
 
     @Test
@@ -146,26 +162,39 @@ class RequestIntegrityTest {
         create(agency, "rpd " + base.toLowerCase(java.util.Locale.ROOT));
         // A non-breaking hyphen, full-width letters, a zero-width space, an underscore: all the same case.
         String fullWidth = "\uFF32\uFF30\uFF24";
-        for (String disguised : List.of("RPD\u2011" + base, fullWidth + "-" + base, "RPD-\u200B" + base, "R_P_D_" + base)) {
-            given().header("Authorization", investigator(agency)).contentType(ContentType.JSON)
-                    .body(validBody(disguised)).post("/api/agencies/" + agency + "/requests")
-                    .then().statusCode(422).body("errors[0].field", equalTo("caseNumber"));
+        for (String disguised :
+                List.of("RPD\u2011" + base, fullWidth + "-" + base, "RPD-\u200B" + base, "R_P_D_" + base)) {
+            given().header("Authorization", investigator(agency))
+                    .contentType(ContentType.JSON)
+                    .body(validBody(disguised))
+                    .post("/api/agencies/" + agency + "/requests")
+                    .then()
+                    .statusCode(422)
+                    .body("errors[0].field", equalTo("caseNumber"));
         }
-        given().header("Authorization", investigator(agency)).contentType(ContentType.JSON)
-                .body(validBody(" -- ")).post("/api/agencies/" + agency + "/requests")
-                .then().statusCode(422).body("errors[0].field", equalTo("caseNumber"));
+        given().header("Authorization", investigator(agency))
+                .contentType(ContentType.JSON)
+                .body(validBody(" -- "))
+                .post("/api/agencies/" + agency + "/requests")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("caseNumber"));
     }
 
     @Test
     void racingCreatesStopAtTheDailyQuota() throws Exception {
         // The test profile's quota is 5 (application.properties).
         List<Response> out = atOnce(i -> given().header("Authorization", investigator(agency))
-                .contentType(ContentType.JSON).body(validBody("Q-" + i + "-" + UUID.randomUUID()))
+                .contentType(ContentType.JSON)
+                .body(validBody("Q-" + i + "-" + UUID.randomUUID()))
                 .post("/api/agencies/" + agency + "/requests"));
         assertEquals(Map.of(201, 5, 429, CALLERS - 5), statuses(out), "statuses");
         assertProblems(out, 429);
-        given().header("Authorization", investigator(agency)).get("/api/agencies/" + agency + "/requests")
-                .then().statusCode(200).body("size()", equalTo(5));
+        given().header("Authorization", investigator(agency))
+                .get("/api/agencies/" + agency + "/requests")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(5));
     }
 
     @Test
@@ -174,7 +203,11 @@ class RequestIntegrityTest {
         List<Response> out = atOnce(i -> decide(reviewer(), id, i % 2 == 0 ? "PUBLISH" : "REJECT"));
         assertEquals(Map.of(200, 1, 409, CALLERS - 1), statuses(out), "statuses");
         assertProblems(out, 409);
-        String won = out.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow().path("state");
+        String won = out.stream()
+                .filter(r -> r.statusCode() == 200)
+                .findFirst()
+                .orElseThrow()
+                .path("state");
         assertEquals(won, state(id));
         assertEquals(won.equals("PUBLISHED") ? List.of("REQUEST_PUBLISHED") : List.of(), eventTypes(id));
     }
@@ -194,18 +227,34 @@ class RequestIntegrityTest {
     @Test
     void noOneModeratesTheirOwnAgencysRequest() {
         String authorId = UUID.randomUUID().toString();
-        String id = given().header("Authorization", TestTokens.forService("request-service").user(authorId, "det.x")
-                        .agencyRole(agency, "investigator").bearer()).contentType(ContentType.JSON)
-                .body(validBody("OWN-" + UUID.randomUUID())).post("/api/agencies/" + agency + "/requests")
-                .then().statusCode(201).extract().path("id");
+        String id = given().header(
+                        "Authorization",
+                        TestTokens.forService("request-service")
+                                .user(authorId, "det.x")
+                                .agencyRole(agency, "investigator")
+                                .bearer())
+                .contentType(ContentType.JSON)
+                .body(validBody("OWN-" + UUID.randomUUID()))
+                .post("/api/agencies/" + agency + "/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         // The author, even with no role in the agency any more (left it since writing the request).
-        String author = TestTokens.forService("request-service").user(authorId, "det.x").role("reviewer").bearer();
+        String author = TestTokens.forService("request-service")
+                .user(authorId, "det.x")
+                .role("reviewer")
+                .bearer();
         // Any member of the agency, whatever their role there.
-        String investigator = TestTokens.forService("request-service").role("reviewer")
-                .agencyRole(agency, "investigator").bearer();
-        String admin = TestTokens.forService("request-service").role("reviewer")
-                .agencyRole(agency, "agency-admin").bearer();
+        String investigator = TestTokens.forService("request-service")
+                .role("reviewer")
+                .agencyRole(agency, "investigator")
+                .bearer();
+        String admin = TestTokens.forService("request-service")
+                .role("reviewer")
+                .agencyRole(agency, "agency-admin")
+                .bearer();
         for (String bearer : List.of(author, investigator, admin)) {
             for (String decision : List.of("PUBLISH", "REJECT")) {
                 decide(bearer, id, decision).then().statusCode(403).contentType("application/problem+json");
@@ -214,8 +263,10 @@ class RequestIntegrityTest {
         assertEquals("PENDING_REVIEW", state(id));
 
         // A reviewer who belongs to some other agency is independent of this one.
-        String outsider = TestTokens.forService("request-service").role("reviewer")
-                .agencyRole(UUID.randomUUID(), "investigator").bearer();
+        String outsider = TestTokens.forService("request-service")
+                .role("reviewer")
+                .agencyRole(UUID.randomUUID(), "investigator")
+                .bearer();
         decide(outsider, id, "PUBLISH").then().statusCode(200).body("state", equalTo("PUBLISHED"));
     }
 
@@ -224,7 +275,10 @@ class RequestIntegrityTest {
         String id = create(agency, "S-" + UUID.randomUUID());
         // The cached facts still say APPROVED; publishing must ask the directory afresh.
         agencies.change(agency, "SUSPENDED", "complaint under investigation");
-        decide(reviewer(), id, "PUBLISH").then().statusCode(409).contentType("application/problem+json")
+        decide(reviewer(), id, "PUBLISH")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("detail", containsString("SUSPENDED"));
         sweep.sweep();
         assertEquals("PENDING_REVIEW", state(id), "a suspended agency's requests stay open");
@@ -246,8 +300,10 @@ class RequestIntegrityTest {
         decide(reviewer(), published, "PUBLISH").then().statusCode(200);
         String closed = create(agency, "R-" + UUID.randomUUID());
         decide(reviewer(), closed, "PUBLISH").then().statusCode(200);
-        given().header("Authorization", investigator(agency)).post("/api/agencies/" + agency + "/requests/" + closed + "/close")
-                .then().statusCode(200);
+        given().header("Authorization", investigator(agency))
+                .post("/api/agencies/" + agency + "/requests/" + closed + "/close")
+                .then()
+                .statusCode(200);
 
         agencies.change(agency, "REVOKED", "forged warrant");
         // Sweeps racing as on several replicas, and the scheduled one besides: each request ends once.
@@ -259,16 +315,23 @@ class RequestIntegrityTest {
         assertEquals("REJECTED", state(pending));
         assertEquals("CLOSED", state(published));
         for (String id : List.of(pending, published)) {
-            given().header("Authorization", investigator(agency)).get("/api/agencies/" + agency + "/requests/" + id)
-                    .then().body("stateReason", equalTo("agency revoked: forged warrant"));
+            given().header("Authorization", investigator(agency))
+                    .get("/api/agencies/" + agency + "/requests/" + id)
+                    .then()
+                    .body("stateReason", equalTo("agency revoked: forged warrant"));
         }
         assertEquals(List.of(), eventTypes(pending));
         assertEquals(List.of("REQUEST_PUBLISHED", "REQUEST_ENDED"), eventTypes(published));
         // Closed before the revocation: left as it was.
         assertEquals(List.of("REQUEST_PUBLISHED", "REQUEST_ENDED"), eventTypes(closed));
-        given().header("Authorization", investigator(agency)).get("/api/agencies/" + agency + "/requests/" + closed)
-                .then().body("stateReason", equalTo("closed by the agency"));
-        given().header("Authorization", anyone()).get("/api/public/requests?size=100").then().statusCode(200)
+        given().header("Authorization", investigator(agency))
+                .get("/api/agencies/" + agency + "/requests/" + closed)
+                .then()
+                .body("stateReason", equalTo("closed by the agency"));
+        given().header("Authorization", anyone())
+                .get("/api/public/requests?size=100")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == '" + published + "' }.endedReason", equalTo("agency revoked: forged warrant"))
                 .body("find { it.id == '" + published + "' }.state", equalTo("CLOSED"));
         assertTrue(!requests.agenciesWithOpenRequests().contains(agency));

@@ -59,8 +59,12 @@ public final class TestTokens {
     }
 
     public String mint() {
-        return InternalToken.mint(new InternalToken.Subject(id, username, email, emailVerified, roles, agencyRoles),
-                audience, Duration.ofSeconds(30), KEY_ID, demoKey(1));
+        return InternalToken.mint(
+                new InternalToken.Subject(id, username, email, emailVerified, roles, agencyRoles),
+                audience,
+                Duration.ofSeconds(30),
+                KEY_ID,
+                demoKey(1));
     }
 
     public String bearer() {
@@ -69,7 +73,8 @@ public final class TestTokens {
 
     /** The local-demo private key N (1 or 2) from this module's resources. */
     public static PrivateKey demoKey(int n) {
-        try (InputStream in = TestTokens.class.getResourceAsStream("/local-demo-keys/internal-signing-key-" + n + ".pem")) {
+        try (InputStream in =
+                TestTokens.class.getResourceAsStream("/local-demo-keys/internal-signing-key-" + n + ".pem")) {
             return KeyUtils.decodePrivateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
         } catch (Exception e) {
             throw new IllegalStateException("local demo key " + n + " unreadable", e);

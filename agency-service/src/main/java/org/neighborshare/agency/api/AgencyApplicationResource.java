@@ -21,13 +21,16 @@ public class AgencyApplicationResource {
 
     @Inject
     AgencyService agencies;
+
     @Inject
     Caller caller;
 
     @POST
     public Response apply(@NotNull @Valid AgencyApplicationRequest application) {
         Agency a = agencies.apply(application.toApplication(), caller);
-        return Response.created(URI.create("/api/agency-applications/" + a.id)).entity(AgencyView.of(a)).build();
+        return Response.created(URI.create("/api/agency-applications/" + a.id))
+                .entity(AgencyView.of(a))
+                .build();
     }
 
     @GET

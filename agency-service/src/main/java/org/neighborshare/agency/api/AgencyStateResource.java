@@ -18,6 +18,7 @@ public class AgencyStateResource {
 
     @Inject
     AgencyService agencies;
+
     @Inject
     Caller caller;
 

@@ -6,5 +6,6 @@ import jakarta.validation.constraints.Size;
 import org.neighborshare.agency.domain.VettingOutcome;
 
 /** A reviewer's decision; the reason is mandatory because every decision is public. */
-public record DecisionRequest(@NotNull VettingOutcome decision, @NotBlank @Size(max = 2000) String reason) {
-}
+public record DecisionRequest(
+        @NotNull VettingOutcome decision,
+        @NotBlank @Size(max = 2000) String reason) {}

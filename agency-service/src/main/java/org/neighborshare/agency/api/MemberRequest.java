@@ -5,5 +5,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Adds an existing user, found by e-mail, with one role ({@code agency-admin} or {@code investigator}). */
-public record MemberRequest(@NotBlank @Email @Size(max = 320) String email, @NotBlank String role) {
-}
+public record MemberRequest(
+        @NotBlank @Email @Size(max = 320) String email,
+        @NotBlank String role) {}

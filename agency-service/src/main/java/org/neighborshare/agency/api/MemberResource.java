@@ -23,6 +23,7 @@ public class MemberResource {
 
     @Inject
     MemberService members;
+
     @Inject
     Caller caller;
 
@@ -33,7 +34,9 @@ public class MemberResource {
 
     @POST
     public Response add(@PathParam("agencyId") UUID agencyId, @NotNull @Valid MemberRequest body) {
-        return Response.status(201).entity(members.add(agencyId, body.email(), body.role(), caller)).build();
+        return Response.status(201)
+                .entity(members.add(agencyId, body.email(), body.role(), caller))
+                .build();
     }
 
     @DELETE

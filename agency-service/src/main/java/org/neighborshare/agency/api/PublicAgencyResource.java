@@ -28,10 +28,13 @@ public class PublicAgencyResource {
     @GET
     public List<AgencyView> directory() {
         List<Agency> shown = Agency.directory();
-        Map<UUID, List<HistoryEntryView>> histories = AgencyDecision.historiesOf(shown.stream().map(a -> a.id).toList())
-                .stream().collect(Collectors.groupingBy(d -> d.agencyId,
-                        Collectors.mapping(HistoryEntryView::of, Collectors.toList())));
-        return shown.stream().map(a -> AgencyView.withHistory(a, histories.getOrDefault(a.id, List.of()))).toList();
+        Map<UUID, List<HistoryEntryView>> histories =
+                AgencyDecision.historiesOf(shown.stream().map(a -> a.id).toList()).stream()
+                        .collect(Collectors.groupingBy(
+                                d -> d.agencyId, Collectors.mapping(HistoryEntryView::of, Collectors.toList())));
+        return shown.stream()
+                .map(a -> AgencyView.withHistory(a, histories.getOrDefault(a.id, List.of())))
+                .toList();
     }
 
     /** One agency's history, oldest first; 404 for an agency the directory does not show. */

@@ -4,5 +4,4 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Every decision on an agency carries a written, public reason. */
-public record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
-}
+public record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {}

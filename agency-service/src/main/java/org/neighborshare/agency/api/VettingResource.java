@@ -23,6 +23,7 @@ public class VettingResource {
 
     @Inject
     AgencyService agencies;
+
     @Inject
     Caller caller;
 
@@ -40,8 +41,8 @@ public class VettingResource {
 
     @POST
     @Path("/{agencyId}/checks/{item}")
-    public VettingView check(@PathParam("agencyId") UUID agencyId, @PathParam("item") String item,
-                             @Valid CheckRequest body) {
+    public VettingView check(
+            @PathParam("agencyId") UUID agencyId, @PathParam("item") String item, @Valid CheckRequest body) {
         VettingItem parsed;
         try {
             parsed = VettingItem.valueOf(item.toUpperCase(Locale.ROOT));

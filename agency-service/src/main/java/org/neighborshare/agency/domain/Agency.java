@@ -21,27 +21,35 @@ public class Agency extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String officialName;
+
     @Enumerated(EnumType.STRING)
     public AgencyType type;
+
     public String officialDomain;
     public String website;
     /** GeoJSON Polygon text, validated on the way in. */
     @JdbcTypeCode(SqlTypes.JSON)
     public String jurisdiction;
+
     @Column(name = "official_name_person")
     public String officialPersonName;
+
     public String officialTitle;
     public String officialEmail;
     public Instant policyAcceptedAt;
     public String applicantId;
     public String applicantEmail;
+
     @Enumerated(EnumType.STRING)
     public AgencyState state;
+
     public String stateReason;
     public Instant appliedAt;
     public Instant approvedAt;
     public Instant stateChangedAt;
+
     @Version
     public long version;
 
@@ -86,8 +94,10 @@ public class Agency extends PanacheEntityBase {
      * application and the insert then cannot interleave with another applicant's.
      */
     public static void lockDomain(String domain) {
-        getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "agency-domain:" + domain.toLowerCase(Locale.ROOT)).getSingleResult();
+        getEntityManager()
+                .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "agency-domain:" + domain.toLowerCase(Locale.ROOT))
+                .getSingleResult();
     }
 
     /**
@@ -97,7 +107,8 @@ public class Agency extends PanacheEntityBase {
      */
     public static List<Agency> lockDueForExpiry(Instant approvedBefore) {
         return find("state = ?1 and approvedAt < ?2", AgencyState.APPROVED, approvedBefore)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     /**
@@ -117,7 +128,10 @@ public class Agency extends PanacheEntityBase {
     }
 
     public static boolean openApplicationExists(String domain) {
-        return count("lower(officialDomain) = ?1 and state in ?2", domain.toLowerCase(),
-                List.of(AgencyState.APPLIED, AgencyState.IN_REVIEW)) > 0;
+        return count(
+                        "lower(officialDomain) = ?1 and state in ?2",
+                        domain.toLowerCase(),
+                        List.of(AgencyState.APPLIED, AgencyState.IN_REVIEW))
+                > 0;
     }
 }

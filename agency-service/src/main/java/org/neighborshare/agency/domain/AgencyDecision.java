@@ -36,22 +36,26 @@ public class AgencyDecision extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public UUID agencyId;
     /** Reviewer, applicant or "scheduler"; internal, never published. */
     public String reviewerId;
+
     @Enumerated(EnumType.STRING)
     public Action action;
     /** Null for the application, which has no previous state. */
     @Enumerated(EnumType.STRING)
     public AgencyState fromState;
+
     @Enumerated(EnumType.STRING)
     public AgencyState toState;
     /** Null where nothing was decided (application, start of review). */
     public String reason;
+
     public Instant decidedAt;
 
-    static void record(UUID agencyId, AgencyState from, AgencyState to, Action action, String reason, String by,
-                       Instant at) {
+    static void record(
+            UUID agencyId, AgencyState from, AgencyState to, Action action, String reason, String by, Instant at) {
         AgencyDecision d = new AgencyDecision();
         d.agencyId = agencyId;
         d.reviewerId = by;

@@ -27,10 +27,12 @@ public class Vetting extends PanacheEntityBase {
 
     /** Who ticks the automatic items. */
     public static final String IDENTITY_PROVIDER = "identity-provider";
+
     public static final String APPLICANT = "applicant";
 
     @EmbeddedId
     public Key key;
+
     public String checkedBy;
     public Instant checkedAt;
     public String note;
@@ -38,11 +40,11 @@ public class Vetting extends PanacheEntityBase {
     @Embeddable
     public static class Key implements Serializable {
         public UUID agencyId;
+
         @Enumerated(EnumType.STRING)
         public VettingItem item;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(UUID agencyId, VettingItem item) {
             this.agencyId = agencyId;
@@ -79,7 +81,9 @@ public class Vetting extends PanacheEntityBase {
 
     /** A new vetting round (re-vetting an expired agency) starts with the reviewers' items unticked. */
     public static void resetReviewerItems(UUID agencyId) {
-        delete("key.agencyId = ?1 and key.item in ?2", agencyId,
+        delete(
+                "key.agencyId = ?1 and key.item in ?2",
+                agencyId,
                 List.of(VettingItem.JURISDICTION, VettingItem.AUTHORIZING_OFFICIAL));
     }
 

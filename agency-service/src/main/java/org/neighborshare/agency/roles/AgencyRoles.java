@@ -13,8 +13,7 @@ import org.neighborshare.shared.security.AgencyRole;
 public interface AgencyRoles {
 
     /** A member and the roles they hold in one agency. */
-    record Member(String userId, String username, String email, List<String> roles) {
-    }
+    record Member(String userId, String username, String email, List<String> roles) {}
 
     /** Creates the agency's role groups if they do not exist yet (idempotent). */
     void createAgency(UUID agencyId);

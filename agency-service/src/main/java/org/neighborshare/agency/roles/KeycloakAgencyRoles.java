@@ -33,6 +33,7 @@ public class KeycloakAgencyRoles implements AgencyRoles {
 
     @Inject
     Keycloak keycloak;
+
     @Inject
     AgencyConfig config;
 
@@ -69,9 +70,10 @@ public class KeycloakAgencyRoles implements AgencyRoles {
         return call(() -> {
             Map<String, Member> byId = new LinkedHashMap<>();
             for (String role : AgencyRole.ROLES) {
-                for (UserRepresentation u : realm().groups().group(groupId(agencyId, role)).members(0, 1000)) {
-                    Member m = byId.computeIfAbsent(u.getId(),
-                            id -> new Member(id, u.getUsername(), u.getEmail(), new ArrayList<>()));
+                for (UserRepresentation u :
+                        realm().groups().group(groupId(agencyId, role)).members(0, 1000)) {
+                    Member m = byId.computeIfAbsent(
+                            u.getId(), id -> new Member(id, u.getUsername(), u.getEmail(), new ArrayList<>()));
                     m.roles().add(role);
                 }
             }
@@ -95,7 +97,9 @@ public class KeycloakAgencyRoles implements AgencyRoles {
      * sign up claiming a colleague's address before the colleague does, and must not get the colleague's role.
      */
     static Optional<String> verified(List<UserRepresentation> found) {
-        return found.stream().filter(u -> Boolean.TRUE.equals(u.isEmailVerified())).findFirst()
+        return found.stream()
+                .filter(u -> Boolean.TRUE.equals(u.isEmailVerified()))
+                .findFirst()
                 .map(UserRepresentation::getId);
     }
 
@@ -123,10 +127,13 @@ public class KeycloakAgencyRoles implements AgencyRoles {
         }
         GroupRepresentation g = new GroupRepresentation();
         g.setName(name);
-        try (Response r = parentId == null ? realm().groups().add(g) : realm().groups().group(parentId).subGroup(g)) {
+        try (Response r = parentId == null
+                ? realm().groups().add(g)
+                : realm().groups().group(parentId).subGroup(g)) {
             if (r.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
-                return child(parentId, name).orElseThrow(() -> new WebApplicationException(
-                        "group " + name + " reported as existing but not found", 503));
+                return child(parentId, name)
+                        .orElseThrow(() -> new WebApplicationException(
+                                "group " + name + " reported as existing but not found", 503));
             }
             if (r.getStatus() >= 300) {
                 throw new WebApplicationException("group creation failed: " + r.getStatus(), r.getStatus());
@@ -140,7 +147,10 @@ public class KeycloakAgencyRoles implements AgencyRoles {
         List<GroupRepresentation> existing = parentId == null
                 ? realm().groups().groups(name, true, 0, 10, true)
                 : realm().groups().group(parentId).getSubGroups(name, true, 0, 10, true);
-        return existing.stream().filter(g -> g.getName().equals(name)).findFirst().map(GroupRepresentation::getId);
+        return existing.stream()
+                .filter(g -> g.getName().equals(name))
+                .findFirst()
+                .map(GroupRepresentation::getId);
     }
 
     /** Keycloak being unreachable is a 503 for our caller, never a stack trace. */

@@ -16,6 +16,5 @@ public record AgencyApplication(
         Official authorizingOfficial) {
 
     /** The person at the agency who authorises its use of the platform. */
-    public record Official(String name, String title, String email) {
-    }
+    public record Official(String name, String title, String email) {}
 }

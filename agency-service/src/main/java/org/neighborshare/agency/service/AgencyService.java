@@ -34,8 +34,10 @@ public class AgencyService {
 
     @Inject
     Clock clock;
+
     @Inject
     AgencyRoles roles;
+
     @Inject
     AgencyConfig config;
 
@@ -63,10 +65,16 @@ public class AgencyService {
         a.applicantId = caller.id();
         a.applicantEmail = caller.email().orElse("");
         a.submit(now);
-        Vetting.tick(a.id, VettingItem.POLICY_ATTESTATION, Vetting.APPLICANT, "use policy accepted by " + caller.id(), now);
-        if (caller.emailVerified() && caller.email().map(e -> domainOf(e).equals(domain)).orElse(false)) {
-            Vetting.tick(a.id, VettingItem.OFFICIAL_DOMAIN, Vetting.IDENTITY_PROVIDER,
-                    "verified e-mail " + caller.email().get(), now);
+        Vetting.tick(
+                a.id, VettingItem.POLICY_ATTESTATION, Vetting.APPLICANT, "use policy accepted by " + caller.id(), now);
+        if (caller.emailVerified()
+                && caller.email().map(e -> domainOf(e).equals(domain)).orElse(false)) {
+            Vetting.tick(
+                    a.id,
+                    VettingItem.OFFICIAL_DOMAIN,
+                    Vetting.IDENTITY_PROVIDER,
+                    "verified e-mail " + caller.email().get(),
+                    now);
         }
         return a;
     }
@@ -140,7 +148,8 @@ public class AgencyService {
         Agency a = lock(agencyId);
         requireIndependent(a, reviewer);
         if (a.state != AgencyState.SUSPENDED) {
-            throw ProblemException.conflict("agency " + agencyId + " is " + a.state + "; only a suspended agency is reinstated");
+            throw ProblemException.conflict(
+                    "agency " + agencyId + " is " + a.state + "; only a suspended agency is reinstated");
         }
         record(a, AgencyState.APPROVED, AgencyDecision.Action.REINSTATE, reason, reviewer);
         return a;
@@ -160,7 +169,8 @@ public class AgencyService {
         Agency a = lock(agencyId);
         requireIndependent(a, reviewer);
         if (a.state != AgencyState.EXPIRED) {
-            throw ProblemException.conflict("agency " + agencyId + " is " + a.state + "; only an expired agency is re-vetted");
+            throw ProblemException.conflict(
+                    "agency " + agencyId + " is " + a.state + "; only an expired agency is re-vetted");
         }
         Vetting.resetReviewerItems(agencyId);
         record(a, AgencyState.IN_REVIEW, AgencyDecision.Action.REVET, reason, reviewer);
@@ -176,8 +186,12 @@ public class AgencyService {
         Instant now = clock.instant();
         List<Agency> due = Agency.lockDueForExpiry(now.minus(config.approvalValidity()));
         for (Agency a : due) {
-            a.transition(AgencyState.EXPIRED, AgencyDecision.Action.EXPIRE,
-                    "approval older than " + config.approvalValidity().toDays() + " days", EXPIRY, now);
+            a.transition(
+                    AgencyState.EXPIRED,
+                    AgencyDecision.Action.EXPIRE,
+                    "approval older than " + config.approvalValidity().toDays() + " days",
+                    EXPIRY,
+                    now);
         }
         return due.size();
     }

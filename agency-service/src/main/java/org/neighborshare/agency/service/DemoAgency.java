@@ -26,6 +26,7 @@ public class DemoAgency {
 
     @Inject
     AgencyConfig config;
+
     @Inject
     Clock clock;
 

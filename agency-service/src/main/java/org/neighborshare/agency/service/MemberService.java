@@ -22,6 +22,7 @@ public class MemberService {
 
     @Inject
     AgencyService agencies;
+
     @Inject
     AgencyRoles roles;
 
@@ -39,15 +40,18 @@ public class MemberService {
             throw ProblemException.invalidField("role", "must be one of " + AgencyRole.ROLES);
         }
         String userId = roles.userIdByEmail(email)
-                .orElseThrow(() -> ProblemException.invalidField("email",
-                        "no user with this verified e-mail has signed up"));
+                .orElseThrow(() ->
+                        ProblemException.invalidField("email", "no user with this verified e-mail has signed up"));
         // Platform reviewers and agency roles are mutually exclusive: an agency that could enrol its reviewers
         // could make them too conflicted to suspend it, and could show them its requests (docs/rules.md).
         if (roles.isReviewer(userId)) {
-            throw ProblemException.conflictingField("email", "this user is a platform reviewer and cannot hold a role in an agency");
+            throw ProblemException.conflictingField(
+                    "email", "this user is a platform reviewer and cannot hold a role in an agency");
         }
         roles.grant(agencyId, userId, role);
-        return roles.members(agencyId).stream().filter(m -> m.userId().equals(userId)).findFirst()
+        return roles.members(agencyId).stream()
+                .filter(m -> m.userId().equals(userId))
+                .findFirst()
                 .orElseThrow(() -> ProblemException.unavailable("role not visible yet"));
     }
 

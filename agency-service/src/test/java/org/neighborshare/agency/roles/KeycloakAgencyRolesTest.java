@@ -12,8 +12,11 @@ class KeycloakAgencyRolesTest {
 
     @Test
     void onlyAUserWhoseEmailIsVerifiedIsFoundByEmail() {
-        assertEquals(Optional.empty(), KeycloakAgencyRoles.verified(List.of(user("squatter", false), user("other", null))));
-        assertEquals(Optional.of("real"), KeycloakAgencyRoles.verified(List.of(user("squatter", false), user("real", true))));
+        assertEquals(
+                Optional.empty(), KeycloakAgencyRoles.verified(List.of(user("squatter", false), user("other", null))));
+        assertEquals(
+                Optional.of("real"),
+                KeycloakAgencyRoles.verified(List.of(user("squatter", false), user("real", true))));
         assertEquals(Optional.empty(), KeycloakAgencyRoles.verified(List.of()));
     }
 

@@ -27,6 +27,7 @@ public class AgencyClipResource {
 
     @Inject
     AgencyClipService clips;
+
     @Inject
     Caller caller;
 
@@ -39,8 +40,10 @@ public class AgencyClipResource {
     /** The bytes, streamed, while the share is valid; each download is recorded (who, when, hash). */
     @GET
     @Path("/{clipId}/content")
-    public Response content(@PathParam("agencyId") UUID agencyId, @PathParam("requestId") UUID requestId,
-                            @PathParam("clipId") UUID clipId) {
+    public Response content(
+            @PathParam("agencyId") UUID agencyId,
+            @PathParam("requestId") UUID requestId,
+            @PathParam("clipId") UUID clipId) {
         caller.requireAgencyRole(agencyId, AgencyRole.INVESTIGATOR);
         AgencyClipService.Download d = clips.download(agencyId, requestId, clipId, caller.id());
         InputStream bytes = d.bytes();
@@ -57,8 +60,10 @@ public class AgencyClipResource {
             return Response.ok(body, d.clip().contentType)
                     .header("Content-Length", d.clip().sizeBytes)
                     .header("X-Content-SHA256", d.clip().sha256)
-                    .header("Content-Disposition",
-                            "attachment; filename=\"clip-" + d.clip().id + "." + d.clip().extension() + "\"")
+                    .header(
+                            "Content-Disposition",
+                            "attachment; filename=\"clip-" + d.clip().id + "."
+                                    + d.clip().extension() + "\"")
                     .header("Cache-Control", "no-store")
                     .build();
         } catch (RuntimeException e) {

@@ -4,5 +4,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The owner's answer as recorded; {@code share} only for SHARE. */
-public record AnswerView(UUID requestId, String answer, Instant respondedAt, ShareView share) {
-}
+public record AnswerView(UUID requestId, String answer, Instant respondedAt, ShareView share) {}

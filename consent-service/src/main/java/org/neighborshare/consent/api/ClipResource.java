@@ -39,6 +39,7 @@ public class ClipResource {
 
     @Inject
     ClipService clips;
+
     @Inject
     Caller caller;
 
@@ -50,16 +51,18 @@ public class ClipResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response upload(@QueryParam("cameraId") String cameraId, @QueryParam("recordedAt") String recordedAt,
-                           @HeaderParam("X-Camera-Id") String cameraIdHeader,
-                           @HeaderParam("X-Recorded-At") String recordedAtHeader,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-                           InputStream body) {
+    public Response upload(
+            @QueryParam("cameraId") String cameraId,
+            @QueryParam("recordedAt") String recordedAt,
+            @HeaderParam("X-Camera-Id") String cameraIdHeader,
+            @HeaderParam("X-Recorded-At") String recordedAtHeader,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            InputStream body) {
         String type = mediaType(contentType);
         if (!Clip.CONTENT_TYPES.contains(type)) {
-            throw ProblemException.unsupportedMediaType("Content-Type",
-                    "a clip must be one of " + String.join(", ", Clip.CONTENT_TYPES));
+            throw ProblemException.unsupportedMediaType(
+                    "Content-Type", "a clip must be one of " + String.join(", ", Clip.CONTENT_TYPES));
         }
         UUID camera = uuid("cameraId", cameraId != null ? cameraId : cameraIdHeader);
         Instant recorded = instant("recordedAt", recordedAt != null ? recordedAt : recordedAtHeader);
@@ -67,12 +70,15 @@ public class ClipResource {
             throw ClipService.tooLarge(clips.maxSize()); // before reading a byte
         }
         Clip c = clips.upload(caller.id(), camera, recorded, type, body);
-        return Response.created(URI.create("/api/me/clips/" + c.id)).entity(ClipView.of(c)).build();
+        return Response.created(URI.create("/api/me/clips/" + c.id))
+                .entity(ClipView.of(c))
+                .build();
     }
 
     @GET
-    public List<ClipView> list(@QueryParam("page") @DefaultValue("0") @PageNumber int page,
-                               @QueryParam("size") @DefaultValue("100") @PageSize int size) {
+    public List<ClipView> list(
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
+            @QueryParam("size") @DefaultValue("100") @PageSize int size) {
         return clips.list(caller.id(), page, size).stream().map(ClipView::of).toList();
     }
 
@@ -87,7 +93,9 @@ public class ClipResource {
             return "";
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     private static long declaredLength(String contentLength) {

@@ -38,7 +38,8 @@ public class DirectoryResource {
     @Path("/counts")
     public List<RequestCountsView> counts(@QueryParam("id") @NotEmpty @Size(max = MAX_IDS) List<UUID> requestIds) {
         return counts.counts(requestIds).entrySet().stream()
-                .map(e -> RequestCountsView.of(e.getKey(), e.getValue())).toList();
+                .map(e -> RequestCountsView.of(e.getKey(), e.getValue()))
+                .toList();
     }
 
     public record RequestCountsView(UUID requestId, Long camerasReached, Long neighboursShared, Long clips) {

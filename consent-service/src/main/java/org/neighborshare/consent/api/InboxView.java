@@ -9,16 +9,41 @@ import org.neighborshare.consent.service.InboxEntry;
  * whether it can be answered now ({@code answerable}), with the {@code reason} when not (e.g. the agency is
  * suspended).
  */
-public record InboxView(UUID requestId, UUID agencyId, String caseNumber, String incidentType, String description,
-                        Instant windowStart, Instant windowEnd, boolean urgent, int cameras, Instant receivedAt,
-                        String requestState, Instant expiresAt, String response, boolean answerable,
-                        String reason) {
+public record InboxView(
+        UUID requestId,
+        UUID agencyId,
+        String caseNumber,
+        String incidentType,
+        String description,
+        Instant windowStart,
+        Instant windowEnd,
+        boolean urgent,
+        int cameras,
+        Instant receivedAt,
+        String requestState,
+        Instant expiresAt,
+        String response,
+        boolean answerable,
+        String reason) {
 
     public static InboxView of(InboxEntry e) {
         var r = e.request();
         var i = e.item();
-        return new InboxView(r.requestId, r.agencyId, r.caseNumber, r.incidentType, r.description, r.windowStart,
-                r.windowEnd, i.urgent, i.cameras, i.receivedAt, r.state, r.expiresAt, i.response,
-                e.notAnswerableBecause() == null, e.notAnswerableBecause());
+        return new InboxView(
+                r.requestId,
+                r.agencyId,
+                r.caseNumber,
+                r.incidentType,
+                r.description,
+                r.windowStart,
+                r.windowEnd,
+                i.urgent,
+                i.cameras,
+                i.receivedAt,
+                r.state,
+                r.expiresAt,
+                i.response,
+                e.notAnswerableBecause() == null,
+                e.notAnswerableBecause());
     }
 }

@@ -35,12 +35,16 @@ public class OwnerResource {
 
     @Inject
     CameraService cameras;
+
     @Inject
     InboxService inbox;
+
     @Inject
     ShareService shares;
+
     @Inject
     Caller caller;
+
     @Inject
     Clock clock;
 
@@ -54,7 +58,9 @@ public class OwnerResource {
     @Path("/cameras")
     public Response register(@NotNull @Valid CameraRequest body) {
         Camera c = cameras.register(caller.id(), body.toNewCamera());
-        return Response.created(URI.create("/api/me/cameras/" + c.id)).entity(CameraView.of(c)).build();
+        return Response.created(URI.create("/api/me/cameras/" + c.id))
+                .entity(CameraView.of(c))
+                .build();
     }
 
     @POST
@@ -92,19 +98,24 @@ public class OwnerResource {
     public Response answer(@PathParam("requestId") UUID requestId, @NotNull @Valid AnswerRequest body) {
         ShareService.Answered a = shares.answer(caller.id(), requestId, body.toAnswer());
         if (a.share() == null) {
-            return Response.ok(new AnswerView(requestId, a.item().response, a.item().respondedAt, null)).build();
+            return Response.ok(new AnswerView(requestId, a.item().response, a.item().respondedAt, null))
+                    .build();
         }
         ShareView share = ShareView.of(a.share(), clock.instant());
         return Response.created(URI.create("/api/me/shares/" + share.id()))
-                .entity(new AnswerView(requestId, a.item().response, a.item().respondedAt, share)).build();
+                .entity(new AnswerView(requestId, a.item().response, a.item().respondedAt, share))
+                .build();
     }
 
     /** Every access to the caller's clips: downloads by agencies and deletions, newest first. */
     @GET
     @Path("/access-log")
-    public List<AccessLogView> accessLog(@QueryParam("page") @DefaultValue("0") @PageNumber int page,
-                                         @QueryParam("size") @DefaultValue("100") @PageSize int size) {
-        return AccessEntry.ofOwner(caller.id(), page, size).stream().map(AccessLogView::of).toList();
+    public List<AccessLogView> accessLog(
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
+            @QueryParam("size") @DefaultValue("100") @PageSize int size) {
+        return AccessEntry.ofOwner(caller.id(), page, size).stream()
+                .map(AccessLogView::of)
+                .toList();
     }
 
     @GET
@@ -112,7 +123,9 @@ public class OwnerResource {
     public List<DeletionReceiptView> deletionReceipts(
             @QueryParam("page") @DefaultValue("0") @PageNumber int page,
             @QueryParam("size") @DefaultValue("100") @PageSize int size) {
-        return DeletionReceipt.ofOwner(caller.id(), page, size).stream().map(DeletionReceiptView::of).toList();
+        return DeletionReceipt.ofOwner(caller.id(), page, size).stream()
+                .map(DeletionReceiptView::of)
+                .toList();
     }
 
     @PUT

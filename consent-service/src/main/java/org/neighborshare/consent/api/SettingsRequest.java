@@ -2,5 +2,4 @@ package org.neighborshare.consent.api;
 
 import jakarta.validation.constraints.NotNull;
 
-public record SettingsRequest(@NotNull Boolean optedOut) {
-}
+public record SettingsRequest(@NotNull Boolean optedOut) {}

@@ -24,16 +24,21 @@ public class ShareResource {
 
     @Inject
     ShareService shares;
+
     @Inject
     Caller caller;
+
     @Inject
     Clock clock;
 
     @GET
-    public List<ShareView> list(@QueryParam("page") @DefaultValue("0") @PageNumber int page,
-                                @QueryParam("size") @DefaultValue("100") @PageSize int size) {
+    public List<ShareView> list(
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
+            @QueryParam("size") @DefaultValue("100") @PageSize int size) {
         Instant now = clock.instant();
-        return shares.list(caller.id(), page, size).stream().map(s -> ShareView.of(s, now)).toList();
+        return shares.list(caller.id(), page, size).stream()
+                .map(s -> ShareView.of(s, now))
+                .toList();
     }
 
     /** Revokes: no further download, whether or not the agency already downloaded (the answer says which). */
@@ -41,7 +46,7 @@ public class ShareResource {
     @Path("/{shareId}")
     public RevocationView revoke(@PathParam("shareId") UUID shareId) {
         ShareService.Revoked r = shares.revoke(caller.id(), shareId);
-        return new RevocationView(r.share().id, r.share().revokedAt, r.agencyHadDownloaded(),
-                r.share().firstDownloadAt);
+        return new RevocationView(
+                r.share().id, r.share().revokedAt, r.agencyHadDownloaded(), r.share().firstDownloadAt);
     }
 }

@@ -20,6 +20,7 @@ public class AccessEntry extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID clipId;
     public UUID shareId;
     public String ownerId;
@@ -27,8 +28,10 @@ public class AccessEntry extends PanacheEntityBase {
     public UUID agencyId;
     /** The user who downloaded; null for the retention job. */
     public String accessorId;
+
     @Enumerated(EnumType.STRING)
     public Action action;
+
     public Instant accessedAt;
     public String sha256;
 
@@ -49,6 +52,8 @@ public class AccessEntry extends PanacheEntityBase {
     }
 
     public static List<AccessEntry> ofOwner(String ownerId, int page, int size) {
-        return find("ownerId = ?1 order by accessedAt desc, id", ownerId).page(page, size).list();
+        return find("ownerId = ?1 order by accessedAt desc, id", ownerId)
+                .page(page, size)
+                .list();
     }
 }

@@ -21,12 +21,15 @@ public class Camera extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String ownerId;
     public String label;
     public double latitude;
     public double longitude;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     public Instant createdAt;
 
     public static List<Camera> ofOwner(String ownerId) {

@@ -16,10 +16,12 @@ public class Clip extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String ownerId;
     public UUID cameraId;
     /** Start of the footage. */
     public Instant recordedAt;
+
     public String contentType;
     public long sizeBytes;
     public String sha256;
@@ -29,7 +31,9 @@ public class Clip extends PanacheEntityBase {
     public Instant deletedAt;
 
     public static List<Clip> ofOwner(String ownerId, int page, int size) {
-        return find("ownerId = ?1 order by uploadedAt desc, id", ownerId).page(page, size).list();
+        return find("ownerId = ?1 order by uploadedAt desc, id", ownerId)
+                .page(page, size)
+                .list();
     }
 
     /** Someone else's clip is answered exactly like a missing one: 404. */

@@ -15,6 +15,7 @@ public class DeletionReceipt extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String ownerId;
     public UUID clipId;
     public UUID shareId;
@@ -24,6 +25,8 @@ public class DeletionReceipt extends PanacheEntityBase {
     public String reason;
 
     public static List<DeletionReceipt> ofOwner(String ownerId, int page, int size) {
-        return find("ownerId = ?1 order by deletedAt desc, id", ownerId).page(page, size).list();
+        return find("ownerId = ?1 order by deletedAt desc, id", ownerId)
+                .page(page, size)
+                .list();
     }
 }

@@ -10,6 +10,7 @@ public class FeedCursor extends PanacheEntityBase {
 
     @Id
     public String feed;
+
     public long lastSeq;
 
     public static long position(String feed) {

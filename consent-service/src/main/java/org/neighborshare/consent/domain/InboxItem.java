@@ -15,6 +15,7 @@ public class InboxItem extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String ownerId;
     public UUID requestId;
     public int cameras;
@@ -26,9 +27,12 @@ public class InboxItem extends PanacheEntityBase {
     /** The owner's cameras the request was delivered for (recorded at delivery, table inbox_camera). */
     @SuppressWarnings("unchecked")
     public static Set<UUID> askedCameras(UUID requestId, String ownerId) {
-        List<UUID> ids = getEntityManager().createNativeQuery(
+        List<UUID> ids = getEntityManager()
+                .createNativeQuery(
                         "select camera_id from inbox_camera where request_id = ?1 and owner_id = ?2", UUID.class)
-                .setParameter(1, requestId).setParameter(2, ownerId).getResultList();
+                .setParameter(1, requestId)
+                .setParameter(2, ownerId)
+                .getResultList();
         return ids.stream().collect(Collectors.toSet());
     }
 }

@@ -12,5 +12,6 @@ public class OwnerSettings extends PanacheEntityBase {
     public String ownerId;
     /** An owner who opted out receives no request at all. */
     public boolean optedOut;
+
     public Instant updatedAt;
 }

@@ -12,6 +12,7 @@ public class ProcessedEvent extends PanacheEntityBase {
 
     @Id
     public UUID eventId;
+
     public Instant processedAt;
 
     /** True if this is the first time the event is seen. */

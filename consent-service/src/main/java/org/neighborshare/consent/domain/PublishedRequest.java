@@ -14,6 +14,7 @@ public class PublishedRequest extends PanacheEntityBase {
 
     @Id
     public UUID requestId;
+
     public UUID agencyId;
     public String caseNumber;
     public String incidentType;
@@ -30,6 +31,7 @@ public class PublishedRequest extends PanacheEntityBase {
     public Instant endedAt;
     /** Drawn once per request, 0..4, and kept (see {@code service.SmallCounts}; docs/invariants.md, I2). */
     public short countNoiseCameras;
+
     public short countNoiseNeighbours;
     public short countNoiseClips;
 

@@ -18,8 +18,10 @@ public class RequestPseudonym extends PanacheEntityBase {
 
     @Id
     public UUID requestId;
+
     @Id
     public String ownerId;
+
     public int number;
 
     public String label() {
@@ -35,13 +37,15 @@ public class RequestPseudonym extends PanacheEntityBase {
      * sharing for the request (the published request's row), so two owners never get the same number.
      */
     public static RequestPseudonym forOwner(UUID requestId, String ownerId) {
-        RequestPseudonym p = find("requestId = ?1 and ownerId = ?2", requestId, ownerId).firstResult();
+        RequestPseudonym p =
+                find("requestId = ?1 and ownerId = ?2", requestId, ownerId).firstResult();
         if (p != null) {
             return p;
         }
         Integer max = getEntityManager()
                 .createQuery("select max(p.number) from RequestPseudonym p where p.requestId = :r", Integer.class)
-                .setParameter("r", requestId).getSingleResult();
+                .setParameter("r", requestId)
+                .getSingleResult();
         p = new RequestPseudonym();
         p.requestId = requestId;
         p.ownerId = ownerId;

@@ -17,6 +17,7 @@ public class Share extends PanacheEntityBase {
 
     /** Retention of a share unless the owner says otherwise, and its maximum (docs/rules.md). */
     public static final int DEFAULT_RETENTION_DAYS = 30;
+
     public static final int MAX_RETENTION_DAYS = 90;
 
     public enum Status {
@@ -27,14 +28,17 @@ public class Share extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID requestId;
     public String ownerId;
     public UUID agencyId;
     /** "Neighbor N": the owner's pseudonym for this request only. */
     public String pseudonym;
+
     public int retentionDays;
     /** Whether the agency may keep a copy beyond the platform. */
     public boolean allowCopies;
+
     public Instant createdAt;
     public Instant expiresAt;
     public Instant revokedAt;

@@ -17,6 +17,7 @@ public class ShareClip extends PanacheEntityBase {
 
     @Id
     public UUID shareId;
+
     @Id
     public UUID clipId;
 

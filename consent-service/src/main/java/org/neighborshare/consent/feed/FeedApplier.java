@@ -25,8 +25,10 @@ public class FeedApplier {
 
     @Inject
     InboxService inbox;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     Clock clock;
 

@@ -22,15 +22,20 @@ public class FeedConsumer {
 
     @Inject
     ConsentConfig config;
+
     @Inject
     FeedApplier applier;
+
     @Inject
     FeedStatus status;
+
     @Inject
     @RestClient
     RequestFeedClient feed;
 
-    @Scheduled(every = "${consent.feed.poll-every:1s}", delayed = "2s",
+    @Scheduled(
+            every = "${consent.feed.poll-every:1s}",
+            delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (!config.feed().enabled()) {
@@ -62,7 +67,8 @@ public class FeedConsumer {
             } catch (RuntimeException e) {
                 String reason = reason(e);
                 if (status.failed(event, reason)) {
-                    LOG.errorf("request event feed stopped at event %s (seq %d, %s, request %s): %s; every later "
+                    LOG.errorf(
+                            "request event feed stopped at event %s (seq %d, %s, request %s): %s; every later "
                                     + "event waits until it can be applied, retrying on every poll",
                             event.eventId(), event.seq(), event.type(), event.requestId(), reason);
                 }
@@ -70,7 +76,8 @@ public class FeedConsumer {
             }
             FeedStatus.Stuck was = status.applied(event);
             if (was != null) {
-                LOG.infof("request event feed moving again: event %s applied after %d failed attempt(s)",
+                LOG.infof(
+                        "request event feed moving again: event %s applied after %d failed attempt(s)",
                         event.eventId(), was.failedAttempts());
             }
             applied++;
@@ -85,7 +92,9 @@ public class FeedConsumer {
             if (!sb.isEmpty()) {
                 sb.append(" <- ");
             }
-            String message = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+            String message = t.getMessage() == null
+                    ? ""
+                    : t.getMessage().lines().findFirst().orElse("");
             sb.append(t.getClass().getSimpleName()).append(message.isEmpty() ? "" : ": " + message);
         }
         return sb.length() <= MAX_REASON ? sb.toString() : sb.substring(0, MAX_REASON) + "…";

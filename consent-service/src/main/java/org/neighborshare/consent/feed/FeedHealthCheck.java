@@ -38,7 +38,9 @@ public class FeedHealthCheck implements HealthCheck {
         }
         String unreachable = status.unreachable();
         if (unreachable != null) {
-            return b.down().withData("reason", "feed unreachable: " + unreachable).build();
+            return b.down()
+                    .withData("reason", "feed unreachable: " + unreachable)
+                    .build();
         }
         return b.up().build();
     }

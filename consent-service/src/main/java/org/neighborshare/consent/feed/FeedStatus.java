@@ -15,9 +15,8 @@ import org.neighborshare.shared.events.FeedPage;
 public class FeedStatus {
 
     /** The event the consumer cannot get past, since when, why (the latest failure), and how often it failed. */
-    public record Stuck(long seq, UUID eventId, String type, UUID requestId, String reason, Instant since,
-                        long failedAttempts) {
-    }
+    public record Stuck(
+            long seq, UUID eventId, String type, UUID requestId, String reason, Instant since, long failedAttempts) {}
 
     private final Clock clock;
     private final AtomicLong stuckEvents = new AtomicLong();

@@ -30,27 +30,29 @@ public class AgencyClipService {
 
     @Inject
     Clock clock;
+
     @Inject
     ClipStore store;
 
     /** A clip as the agency sees it: a pseudonym, never the owner, camera or place (invariant I2). */
-    public record SharedClip(Clip clip, Share share) {
-    }
+    public record SharedClip(Clip clip, Share share) {}
 
     /** An open download: the clip, the share that allows it, and its bytes (the caller closes them). */
-    public record Download(Clip clip, Share share, InputStream bytes) {
-    }
+    public record Download(Clip clip, Share share, InputStream bytes) {}
 
     public List<SharedClip> list(UUID agencyId, UUID requestId) {
         requestOf(agencyId, requestId);
         Instant now = Times.now(clock);
-        List<Object[]> rows = Panache.getEntityManager().createQuery("""
+        List<Object[]> rows = Panache.getEntityManager()
+                .createQuery("""
                 select c, s from Share s, ShareClip sc, Clip c
                 where sc.shareId = s.id and sc.clipId = c.id
                   and s.requestId = :request and s.agencyId = :agency
                   and s.revokedAt is null and s.expiresAt > :now and c.deletedAt is null
                 order by s.createdAt, s.id, c.recordedAt, c.id""", Object[].class)
-                .setParameter("request", requestId).setParameter("agency", agencyId).setParameter("now", now)
+                .setParameter("request", requestId)
+                .setParameter("agency", agencyId)
+                .setParameter("now", now)
                 .getResultList();
         // A clip in several valid shares for the request is listed once, under the share that lasts longest.
         Map<UUID, SharedClip> byClip = new LinkedHashMap<>();
@@ -69,14 +71,18 @@ public class AgencyClipService {
     public Download download(UUID agencyId, UUID requestId, UUID clipId, String accessorId) {
         requestOf(agencyId, requestId);
         Instant now = Times.now(clock);
-        List<UUID> shareIds = Panache.getEntityManager().createQuery("""
+        List<UUID> shareIds = Panache.getEntityManager()
+                .createQuery("""
                 select s.id from Share s, ShareClip sc
                 where sc.shareId = s.id and sc.clipId = :clip
                   and s.requestId = :request and s.agencyId = :agency
                   and s.revokedAt is null and s.expiresAt > :now
                 order by s.expiresAt desc, s.id""", UUID.class)
-                .setParameter("clip", clipId).setParameter("request", requestId).setParameter("agency", agencyId)
-                .setParameter("now", now).getResultList();
+                .setParameter("clip", clipId)
+                .setParameter("request", requestId)
+                .setParameter("agency", agencyId)
+                .setParameter("now", now)
+                .getResultList();
         for (UUID shareId : shareIds) {
             // Locked so a revocation waits for this decision rather than racing it. A write lock, not a shared
             // one: two first downloads that both held a shared lock and then set firstDownloadAt would deadlock.

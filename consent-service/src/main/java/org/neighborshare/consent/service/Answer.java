@@ -9,5 +9,4 @@ import org.neighborshare.consent.domain.AnswerChoice;
  * bounds, are rules of {@link ShareService#answer} (docs/rules.md, owners, consent and clips); a field left out is
  * null, so that a decline naming retention or copies can be refused.
  */
-public record Answer(AnswerChoice choice, List<UUID> clipIds, Integer retentionDays, Boolean allowCopies) {
-}
+public record Answer(AnswerChoice choice, List<UUID> clipIds, Integer retentionDays, Boolean allowCopies) {}

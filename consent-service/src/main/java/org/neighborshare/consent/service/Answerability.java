@@ -13,14 +13,14 @@ public final class Answerability {
 
     private static final String NOT_APPROVED = "the agency is not approved";
 
-    private Answerability() {
-    }
+    private Answerability() {}
 
     /** Why the request cannot be answered now, or null if it can. */
     public static String refusal(PublishedRequest request, AgencyStanding agency, Instant now) {
         if (!request.openAt(now)) {
             return now.isBefore(request.expiresAt) || request.endedAt != null
-                    ? "the request has ended" : "the request has expired";
+                    ? "the request has ended"
+                    : "the request has expired";
         }
         if (agency.approved()) {
             return null;

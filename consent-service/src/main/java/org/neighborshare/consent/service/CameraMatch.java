@@ -10,8 +10,7 @@ import org.neighborshare.shared.geo.GeoCircle;
  */
 public final class CameraMatch {
 
-    private CameraMatch() {
-    }
+    private CameraMatch() {}
 
     /**
      * The delivery: records which cameras were asked (only their clips may be shared for the request), then one
@@ -37,7 +36,9 @@ public final class CameraMatch {
 
     /** FROM and WHERE over {@code camera c} (joined with {@code owner_settings s}) for the cameras in {@code area}. */
     public static String fromWhere(GeoCircle area) {
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
                 from camera c
                 left join owner_settings s on s.owner_id = c.owner_id
                 where c.status = 'ACTIVE' and coalesce(s.opted_out, false) = false
@@ -47,8 +48,14 @@ public final class CameraMatch {
                       + cos(radians(%.9f)) * cos(radians(c.latitude))
                       * power(sin(radians(c.longitude - %.9f) / 2), 2))) <= %.3f
                 """,
-                area.latitude() - area.latitudeSpanDegrees(), area.latitude() + area.latitudeSpanDegrees(),
-                area.longitude() - area.longitudeSpanDegrees(), area.longitude() + area.longitudeSpanDegrees(),
-                GeoCircle.EARTH_RADIUS_M, area.latitude(), area.latitude(), area.longitude(), area.radiusMeters());
+                area.latitude() - area.latitudeSpanDegrees(),
+                area.latitude() + area.latitudeSpanDegrees(),
+                area.longitude() - area.longitudeSpanDegrees(),
+                area.longitude() + area.longitudeSpanDegrees(),
+                GeoCircle.EARTH_RADIUS_M,
+                area.latitude(),
+                area.latitude(),
+                area.longitude(),
+                area.radiusMeters());
     }
 }

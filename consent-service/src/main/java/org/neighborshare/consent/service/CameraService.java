@@ -59,10 +59,14 @@ public class CameraService {
     /** An upsert: an owner's first settings, saved twice at once, are one row, not a unique-key failure. */
     @Transactional
     public OwnerSettings settings(String ownerId, boolean optedOut) {
-        Panache.getEntityManager().createNativeQuery("""
+        Panache.getEntityManager()
+                .createNativeQuery("""
                 insert into owner_settings (owner_id, opted_out, updated_at) values (?1, ?2, ?3)
                 on conflict (owner_id) do update set opted_out = excluded.opted_out, updated_at = excluded.updated_at
-                """).setParameter(1, ownerId).setParameter(2, optedOut).setParameter(3, clock.instant())
+                """)
+                .setParameter(1, ownerId)
+                .setParameter(2, optedOut)
+                .setParameter(3, clock.instant())
                 .executeUpdate();
         OwnerSettings s = new OwnerSettings();
         s.ownerId = ownerId;

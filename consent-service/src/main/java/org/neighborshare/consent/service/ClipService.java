@@ -26,12 +26,15 @@ public class ClipService {
 
     /** Clock skew tolerated for a recording time reported by a camera. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
     private static final Logger LOG = Logger.getLogger(ClipService.class);
 
     @Inject
     ClipStore store;
+
     @Inject
     ConsentConfig config;
+
     @Inject
     Clock clock;
 

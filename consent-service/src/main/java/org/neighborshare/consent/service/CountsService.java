@@ -35,7 +35,8 @@ public class CountsService {
         }
         List<PublishedRequest> known = Panache.getEntityManager()
                 .createQuery("select p from PublishedRequest p where p.id in :r", PublishedRequest.class)
-                .setParameter("r", requestIds).getResultList();
+                .setParameter("r", requestIds)
+                .getResultList();
         List<UUID> ids = known.stream().map(p -> p.requestId).toList();
         Map<UUID, long[]> reached = grouped("""
                 select i.requestId, count(i), sum(i.cameras) from InboxItem i
@@ -52,10 +53,12 @@ public class CountsService {
             long[] r = reached.getOrDefault(p.requestId, none);
             long[] s = shared.getOrDefault(p.requestId, none);
             long[] c = clips.getOrDefault(p.requestId, none);
-            result.put(p.requestId, new RequestCounts(
-                    SmallCounts.publish(r[1], r[0], p.countNoiseCameras),
-                    SmallCounts.publish(s[1], s[0], p.countNoiseNeighbours),
-                    SmallCounts.publish(c[1], c[0], p.countNoiseClips)));
+            result.put(
+                    p.requestId,
+                    new RequestCounts(
+                            SmallCounts.publish(r[1], r[0], p.countNoiseCameras),
+                            SmallCounts.publish(s[1], s[0], p.countNoiseNeighbours),
+                            SmallCounts.publish(c[1], c[0], p.countNoiseClips)));
         }
         return result;
     }
@@ -66,8 +69,10 @@ public class CountsService {
         if (requestIds.isEmpty()) {
             return byRequest;
         }
-        List<Object[]> rows = Panache.getEntityManager().createQuery(hql, Object[].class)
-                .setParameter("r", requestIds).getResultList();
+        List<Object[]> rows = Panache.getEntityManager()
+                .createQuery(hql, Object[].class)
+                .setParameter("r", requestIds)
+                .getResultList();
         for (Object[] row : rows) {
             byRequest.put((UUID) row[0], new long[] {number(row[1]), number(row[2])});
         }

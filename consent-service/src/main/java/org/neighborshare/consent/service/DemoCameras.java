@@ -19,6 +19,7 @@ public class DemoCameras {
 
     @Inject
     ConsentConfig config;
+
     @Inject
     Clock clock;
 
@@ -27,8 +28,18 @@ public class DemoCameras {
         if (!config.demoData()) {
             return;
         }
-        seed("0f1d7a2c-0000-4000-8000-00000000c001", "0b6f1c1e-0000-4000-8000-00000000c001", "Front porch", 45.5200, -122.6700);
-        seed("0f1d7a2c-0000-4000-8000-00000000c002", "0b6f1c1e-0000-4000-8000-00000000c002", "Driveway", 45.5210, -122.6690);
+        seed(
+                "0f1d7a2c-0000-4000-8000-00000000c001",
+                "0b6f1c1e-0000-4000-8000-00000000c001",
+                "Front porch",
+                45.5200,
+                -122.6700);
+        seed(
+                "0f1d7a2c-0000-4000-8000-00000000c002",
+                "0b6f1c1e-0000-4000-8000-00000000c002",
+                "Driveway",
+                45.5210,
+                -122.6690);
     }
 
     private void seed(String id, String owner, String label, double lat, double lon) {

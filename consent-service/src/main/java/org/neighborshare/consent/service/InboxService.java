@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.neighborshare.consent.agency.AgencyDirectory;
 import org.neighborshare.consent.agency.AgencyStanding;
-import org.neighborshare.consent.domain.InboxItem;
 import org.neighborshare.consent.domain.PublishedRequest;
 import org.neighborshare.shared.events.RequestEnded;
 import org.neighborshare.shared.events.RequestPublished;
@@ -25,6 +24,7 @@ public class InboxService {
 
     @Inject
     Clock clock;
+
     @Inject
     AgencyDirectory agencies;
 
@@ -56,7 +56,8 @@ public class InboxService {
         Panache.getEntityManager().flush();
 
         GeoCircle area = new GeoCircle(e.latitude(), e.longitude(), e.radiusMeters());
-        return Panache.getEntityManager().createNativeQuery(CameraMatch.deliverySql(area))
+        return Panache.getEntityManager()
+                .createNativeQuery(CameraMatch.deliverySql(area))
                 .setParameter(1, e.requestId())
                 .setParameter(2, e.emergency())
                 .setParameter(3, clock.instant())
@@ -77,8 +78,8 @@ public class InboxService {
         Instant now = Times.now(clock);
         Map<UUID, AgencyStanding> standings = new HashMap<>();
         return entries(ownerId).stream()
-                .map(e -> e.because(Answerability.refusal(e.request(),
-                        standings.computeIfAbsent(e.request().agencyId, this::standingOrUnknown), now)))
+                .map(e -> e.because(Answerability.refusal(
+                        e.request(), standings.computeIfAbsent(e.request().agencyId, this::standingOrUnknown), now)))
                 .toList();
     }
 
@@ -92,7 +93,8 @@ public class InboxService {
     }
 
     private List<InboxEntry> entries(String ownerId) {
-        return Panache.getEntityManager().createQuery("""
+        return Panache.getEntityManager()
+                .createQuery("""
                 select new org.neighborshare.consent.service.InboxEntry(i, r)
                 from InboxItem i, PublishedRequest r
                 where i.requestId = r.requestId and i.ownerId = :owner

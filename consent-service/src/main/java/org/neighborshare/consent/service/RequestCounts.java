@@ -1,5 +1,4 @@
 package org.neighborshare.consent.service;
 
 /** A request's aggregate counts for the public log; each null when suppressed (see {@link SmallCounts}). */
-public record RequestCounts(Long camerasReached, Long neighboursShared, Long clips) {
-}
+public record RequestCounts(Long camerasReached, Long neighboursShared, Long clips) {}

@@ -14,7 +14,9 @@ public class RetentionJob {
     @Inject
     RetentionService retention;
 
-    @Scheduled(every = "${consent.retention.check-every}", delayed = "10s",
+    @Scheduled(
+            every = "${consent.retention.check-every}",
+            delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         retention.expireDue();

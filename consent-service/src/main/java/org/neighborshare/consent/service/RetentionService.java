@@ -31,8 +31,10 @@ public class RetentionService {
 
     @Inject
     Clock clock;
+
     @Inject
     ClipStore store;
+
     @Inject
     ConsentConfig config;
 
@@ -41,10 +43,14 @@ public class RetentionService {
         int deleted = 0;
         while (true) {
             Instant now = Times.now(clock);
-            List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createQuery("""
+            List<UUID> due = QuarkusTransaction.requiringNew()
+                    .call(() -> Panache.getEntityManager()
+                            .createQuery("""
                     select s.id from Share s where s.expiresAt <= :now and s.retentionDoneAt is null
                     order by s.expiresAt, s.id""", UUID.class)
-                    .setParameter("now", now).setMaxResults(config.retention().batchSize()).getResultList());
+                            .setParameter("now", now)
+                            .setMaxResults(config.retention().batchSize())
+                            .getResultList());
             int failures = 0;
             for (UUID shareId : due) {
                 try {
@@ -68,7 +74,8 @@ public class RetentionService {
         }
         List<UUID> clipIds = Panache.getEntityManager()
                 .createQuery("select sc.clipId from ShareClip sc where sc.shareId = :s order by sc.clipId", UUID.class)
-                .setParameter("s", shareId).getResultList();
+                .setParameter("s", shareId)
+                .getResultList();
         int deleted = 0;
         for (UUID clipId : clipIds) {
             Clip clip = Clip.findById(clipId, LockModeType.PESSIMISTIC_WRITE);
@@ -101,11 +108,15 @@ public class RetentionService {
 
     /** Another share, still valid, gives the clip. */
     private static boolean stillNeeded(UUID clipId, UUID shareId, Instant now) {
-        return Panache.getEntityManager().createQuery("""
+        return Panache.getEntityManager()
+                        .createQuery("""
                 select count(s) from Share s, ShareClip sc
                 where sc.shareId = s.id and sc.clipId = :clip and s.id <> :share
                   and s.revokedAt is null and s.expiresAt > :now""", Long.class)
-                .setParameter("clip", clipId).setParameter("share", shareId).setParameter("now", now)
-                .getSingleResult() > 0;
+                        .setParameter("clip", clipId)
+                        .setParameter("share", shareId)
+                        .setParameter("now", now)
+                        .getSingleResult()
+                > 0;
     }
 }

@@ -33,20 +33,18 @@ public class ShareService {
 
     @Inject
     Clock clock;
+
     @Inject
     AgencyDirectory agencies;
 
     /** A share with its clips. */
-    public record ShareWithClips(Share share, List<UUID> clipIds) {
-    }
+    public record ShareWithClips(Share share, List<UUID> clipIds) {}
 
     /** The outcome of an answer: the inbox item as now answered, and the new share for SHARE. */
-    public record Answered(InboxItem item, ShareWithClips share) {
-    }
+    public record Answered(InboxItem item, ShareWithClips share) {}
 
     /** The outcome of a revocation. */
-    public record Revoked(Share share, boolean agencyHadDownloaded) {
-    }
+    public record Revoked(Share share, boolean agencyHadDownloaded) {}
 
     @Transactional
     public Answered answer(String ownerId, UUID requestId, Answer in) {
@@ -54,14 +52,16 @@ public class ShareService {
         int retention = in.retentionDays() == null ? Share.DEFAULT_RETENTION_DAYS : in.retentionDays();
         validateShape(in, clipIds, retention);
 
-        InboxItem item = InboxItem.find("ownerId = ?1 and requestId = ?2", ownerId, requestId).firstResult();
+        InboxItem item = InboxItem.find("ownerId = ?1 and requestId = ?2", ownerId, requestId)
+                .firstResult();
         if (item == null) {
             throw ProblemException.notFound("request " + requestId + " in your inbox");
         }
         // The agency's standing is read before any lock is taken (it may be an HTTP call); a request that has
         // ended needs no directory to be refused.
         PublishedRequest seen = PublishedRequest.findById(requestId);
-        AgencyStanding agency = seen.openAt(Times.now(clock)) ? agencies.standing(seen.agencyId)
+        AgencyStanding agency = seen.openAt(Times.now(clock))
+                ? agencies.standing(seen.agencyId)
                 : AgencyStanding.unknown(seen.agencyId);
         // The lock serialises answers to one request: pseudonym numbers are handed out one at a time, and of
         // simultaneous answers each sees what the ones before it stored.
@@ -114,8 +114,7 @@ public class ShareService {
             if (retention < 1) {
                 errors.add(new Problem.FieldError("retentionDays", "must be at least 1"));
             } else if (retention > Share.MAX_RETENTION_DAYS) {
-                errors.add(new Problem.FieldError("retentionDays",
-                        "must be at most " + Share.MAX_RETENTION_DAYS));
+                errors.add(new Problem.FieldError("retentionDays", "must be at most " + Share.MAX_RETENTION_DAYS));
             }
         } else {
             if (!clipIds.isEmpty()) {
@@ -152,11 +151,16 @@ public class ShareService {
             if (c.deletedAt != null) {
                 errors.add(new Problem.FieldError(field, "clip " + id + " was deleted"));
             } else if (!asked.contains(c.cameraId)) {
-                errors.add(new Problem.FieldError(field, "clip " + id + " is from a camera this request was not "
-                        + "sent for: only clips of your cameras in the request's area when it arrived can be shared"));
+                errors.add(
+                        new Problem.FieldError(
+                                field,
+                                "clip " + id + " is from a camera this request was not "
+                                        + "sent for: only clips of your cameras in the request's area when it arrived can be shared"));
             } else if (c.recordedAt.isBefore(request.windowStart) || !c.recordedAt.isBefore(request.windowEnd)) {
-                errors.add(new Problem.FieldError(field, "clip " + id + " was not recorded within the request's window "
-                        + request.windowStart + " to " + request.windowEnd));
+                errors.add(new Problem.FieldError(
+                        field,
+                        "clip " + id + " was not recorded within the request's window " + request.windowStart + " to "
+                                + request.windowEnd));
             }
             clips.add(c);
         }
@@ -169,17 +173,20 @@ public class ShareService {
      * repeated or simultaneous answer makes no second share. The caller holds the request's lock.
      */
     private static void refuseAlreadyShared(String ownerId, UUID requestId, List<UUID> clipIds) {
-        List<UUID> already = Panache.getEntityManager().createQuery("""
+        List<UUID> already = Panache.getEntityManager()
+                .createQuery("""
                 select sc.clipId from Share s, ShareClip sc
                 where sc.shareId = s.id and s.ownerId = :owner and s.requestId = :request
                   and s.revokedAt is null and sc.clipId in :clips""", UUID.class)
-                .setParameter("owner", ownerId).setParameter("request", requestId).setParameter("clips", clipIds)
+                .setParameter("owner", ownerId)
+                .setParameter("request", requestId)
+                .setParameter("clips", clipIds)
                 .getResultList();
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < clipIds.size(); i++) {
             if (already.contains(clipIds.get(i))) {
-                errors.add(new Problem.FieldError("clipIds[" + i + "]",
-                        "clip " + clipIds.get(i) + " is already shared for this request"));
+                errors.add(new Problem.FieldError(
+                        "clipIds[" + i + "]", "clip " + clipIds.get(i) + " is already shared for this request"));
             }
         }
         if (!errors.isEmpty()) {
@@ -211,10 +218,15 @@ public class ShareService {
 
     public List<ShareWithClips> list(String ownerId, int page, int size) {
         List<Share> shares = Share.<Share>find("ownerId = ?1 order by createdAt desc, id", ownerId)
-                .page(page, size).list();
-        Map<UUID, List<UUID>> clips = ShareClip.ofShares(shares.stream().map(s -> s.id).toList()).stream()
-                .collect(Collectors.groupingBy(sc -> sc.shareId,
-                        Collectors.mapping(sc -> sc.clipId, Collectors.toList())));
-        return shares.stream().map(s -> new ShareWithClips(s, clips.getOrDefault(s.id, List.of()))).toList();
+                .page(page, size)
+                .list();
+        Map<UUID, List<UUID>> clips = ShareClip.ofShares(
+                        shares.stream().map(s -> s.id).toList())
+                .stream()
+                .collect(Collectors.groupingBy(
+                        sc -> sc.shareId, Collectors.mapping(sc -> sc.clipId, Collectors.toList())));
+        return shares.stream()
+                .map(s -> new ShareWithClips(s, clips.getOrDefault(s.id, List.of())))
+                .toList();
     }
 }

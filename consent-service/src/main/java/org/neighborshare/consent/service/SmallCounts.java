@@ -25,8 +25,7 @@ public final class SmallCounts {
     public static final int BASE = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SmallCounts() {
-    }
+    private SmallCounts() {}
 
     /** The published value of {@code count}, or null when fewer than {@link #THRESHOLD} owners stand behind it. */
     public static Long publish(long count, long owners, int noise) {

@@ -40,6 +40,7 @@ public class FilesystemClipStore implements ClipStore {
 
     @Inject
     ConsentConfig config;
+
     @Inject
     Clock clock;
 

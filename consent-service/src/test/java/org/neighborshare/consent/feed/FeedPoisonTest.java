@@ -49,24 +49,34 @@ class FeedPoisonTest {
 
         @Override
         public FeedPage read(long after, int limit) {
-            List<FeedPage.Event> page = EVENTS.stream().filter(e -> e.seq() > after).limit(limit).toList();
-            return new FeedPage(page, page.isEmpty() ? after : page.get(page.size() - 1).seq());
+            List<FeedPage.Event> page =
+                    EVENTS.stream().filter(e -> e.seq() > after).limit(limit).toList();
+            return new FeedPage(
+                    page, page.isEmpty() ? after : page.get(page.size() - 1).seq());
         }
     }
 
     @Inject
     FeedConsumer consumer;
+
     @Inject
     FeedApplier applier;
+
     @Inject
     @io.smallrye.health.api.Wellness
     FeedHealthCheck health;
+
     @Inject
     ObjectMapper json;
 
     List<String> inbox(String owner) {
-        return given().header("Authorization", owner(owner)).get("/api/me/inbox").then().statusCode(200)
-                .extract().jsonPath().getList("requestId", String.class);
+        return given().header("Authorization", owner(owner))
+                .get("/api/me/inbox")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("requestId", String.class);
     }
 
     @Test
@@ -79,8 +89,13 @@ class FeedPoisonTest {
         UUID poisonedRequest = UUID.randomUUID();
         FeedPage.Event good = here.publication(pos + 1, poisonedRequest);
         // The same event as request-service might serve it broken: a payload that is not a RequestPublished.
-        FeedPage.Event poison = new FeedPage.Event(good.seq(), good.eventId(), good.type(), good.requestId(),
-                json.readTree("{\"requestId\":\"not-a-uuid\",\"latitude\":\"north\"}"), good.createdAt());
+        FeedPage.Event poison = new FeedPage.Event(
+                good.seq(),
+                good.eventId(),
+                good.type(),
+                good.requestId(),
+                json.readTree("{\"requestId\":\"not-a-uuid\",\"latitude\":\"north\"}"),
+                good.createdAt());
         UUID later = UUID.randomUUID();
         FakeFeed.EVENTS.clear();
         FakeFeed.EVENTS.add(poison);
@@ -96,12 +111,10 @@ class FeedPoisonTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger log = Logger.getLogger(FeedConsumer.class.getName());
         log.addHandler(capture);
@@ -122,14 +135,17 @@ class FeedPoisonTest {
             assertEquals(5L, ((Number) data.get("failedAttempts")).longValue());
             assertEquals(1, errors.size(), "one ERROR line, not one per retry: " + errors.size());
             String line = errors.get(0) instanceof org.jboss.logmanager.ExtLogRecord ext
-                    ? ext.getFormattedMessage() : errors.get(0).getMessage();
+                    ? ext.getFormattedMessage()
+                    : errors.get(0).getMessage();
             assertTrue(line.contains(poison.eventId().toString()) && line.contains("seq " + poison.seq()), line);
 
             // request-service's outbox row is repaired: the very same event now reads.
             FakeFeed.EVENTS.set(0, good);
             assertEquals(2, consumer.pollOnce());
             assertEquals(pos + 2, applier.position());
-            given().header("Authorization", owner(alice)).get("/api/me/inbox").then()
+            given().header("Authorization", owner(alice))
+                    .get("/api/me/inbox")
+                    .then()
                     .body("requestId", hasItem(poisonedRequest.toString()))
                     .body("requestId", hasItem(later.toString()));
             HealthCheckResponse up = health.call();
@@ -137,7 +153,9 @@ class FeedPoisonTest {
             assertNull(up.getData().orElseThrow().get("stuckEvent"));
             assertNotNull(up.getData().orElseThrow().get("stuckEventsSinceStart"));
             assertEquals(1, errors.size());
-            given().header("Authorization", owner(alice)).get("/api/me/inbox").then()
+            given().header("Authorization", owner(alice))
+                    .get("/api/me/inbox")
+                    .then()
                     .body("requestId", not(hasItem("not-a-uuid")));
         } finally {
             log.removeHandler(capture);

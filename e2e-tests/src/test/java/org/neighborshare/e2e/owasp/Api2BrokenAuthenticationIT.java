@@ -2,8 +2,8 @@ package org.neighborshare.e2e.owasp;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -41,16 +41,24 @@ class Api2BrokenAuthenticationIT {
     void missingOrMisplacedCredentialsAre401ProblemsWithABearerChallenge() {
         String alice = Gateway.token(DemoData.ALICE);
         Gateway.as(DemoData.ALICE).get(OWNER_ROUTE).then().statusCode(200);
-        String basic = Base64.getEncoder().encodeToString((DemoData.ALICE + ":" + Gateway.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString((DemoData.ALICE + ":" + Gateway.PASSWORD).getBytes(StandardCharsets.UTF_8));
         List<Response> refused = List.of(
                 Gateway.anonymous().get(OWNER_ROUTE),
                 Gateway.anonymous().header("Authorization", "Bearer").get(OWNER_ROUTE),
-                Gateway.anonymous().header("Authorization", "Bearer not-a-token").get(OWNER_ROUTE),
+                Gateway.anonymous()
+                        .header("Authorization", "Bearer not-a-token")
+                        .get(OWNER_ROUTE),
                 Gateway.anonymous().header("Authorization", "Basic " + basic).get(OWNER_ROUTE),
                 Gateway.anonymous().header("Authorization", alice).get(OWNER_ROUTE),
                 Gateway.anonymous().queryParam("access_token", alice).get(OWNER_ROUTE),
-                Gateway.anonymous().cookie("access_token", alice).cookie("q_session", alice).get(OWNER_ROUTE),
-                Gateway.anonymous().formParam("access_token", alice).contentType("application/x-www-form-urlencoded")
+                Gateway.anonymous()
+                        .cookie("access_token", alice)
+                        .cookie("q_session", alice)
+                        .get(OWNER_ROUTE),
+                Gateway.anonymous()
+                        .formParam("access_token", alice)
+                        .contentType("application/x-www-form-urlencoded")
                         .put("/api/me/settings"));
         for (Response r : refused) {
             Problems.assertProblem(r, 401);
@@ -63,9 +71,17 @@ class Api2BrokenAuthenticationIT {
     @Test
     void realmTokensNotMeantForTheApiAreRefused() {
         String kc = RunningSuite.config().keycloakUrl();
-        JsonPath grant = given().baseUri(kc).formParam("grant_type", "password").formParam("client_id", "neighbors-demo-cli")
-                .formParam("username", DemoData.REVIEWER_1).formParam("password", Gateway.PASSWORD).formParam("scope", "openid")
-                .post("/realms/neighbors/protocol/openid-connect/token").then().statusCode(200).extract().jsonPath();
+        JsonPath grant = given().baseUri(kc)
+                .formParam("grant_type", "password")
+                .formParam("client_id", "neighbors-demo-cli")
+                .formParam("username", DemoData.REVIEWER_1)
+                .formParam("password", Gateway.PASSWORD)
+                .formParam("scope", "openid")
+                .post("/realms/neighbors/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         // The access token of that grant is the one that works…
         bearer(grant.getString("access_token")).get(REVIEWER_ROUTE).then().statusCode(200);
         // …not its refresh token or ID token,
@@ -73,15 +89,29 @@ class Api2BrokenAuthenticationIT {
         Problems.assertProblem(bearer(grant.getString("id_token")).get(REVIEWER_ROUTE), 401);
         // nor a valid realm access token issued to a client outside the gateway's allow-list (Keycloak's built-in
         // admin-cli, which every realm has),
-        String adminCli = given().baseUri(kc).formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", DemoData.REVIEWER_1).formParam("password", Gateway.PASSWORD)
-                .post("/realms/neighbors/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        String adminCli = given().baseUri(kc)
+                .formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", DemoData.REVIEWER_1)
+                .formParam("password", Gateway.PASSWORD)
+                .post("/realms/neighbors/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
         assertEquals("admin-cli", claims(adminCli).getString("azp"));
         Problems.assertProblem(bearer(adminCli).get(REVIEWER_ROUTE), 401);
         // nor even the Keycloak administrator's token, from another realm.
-        String master = given().baseUri(kc).formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", Keycloak.ADMIN_USERNAME).formParam("password", Keycloak.ADMIN_PASSWORD)
-                .post("/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        String master = given().baseUri(kc)
+                .formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", Keycloak.ADMIN_USERNAME)
+                .formParam("password", Keycloak.ADMIN_PASSWORD)
+                .post("/realms/master/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
         Problems.assertProblem(bearer(master).get(REVIEWER_ROUTE), 401);
         Problems.assertProblem(bearer(master).get(OWNER_ROUTE), 401);
     }
@@ -105,18 +135,32 @@ class Api2BrokenAuthenticationIT {
                 "signature stripped", a[0] + "." + elevatedB64 + ".",
                 "alg none", b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + elevatedB64 + ".",
                 "signed by an attacker under the realm's kid", sign(a[0], elevatedB64, attacker.getPrivate()),
-                "signed by an attacker with its own key embedded", sign(b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"jwk\":{\"kty\":\"RSA\",\"n\":\""
-                        + b64(((java.security.interfaces.RSAPublicKey) attacker.getPublic()).getModulus().toByteArray())
-                        + "\",\"e\":\"AQAB\"}}"), elevatedB64, attacker.getPrivate()),
-                "a gateway-style internal token", TestTokens.forService("agency-service").role("reviewer").mint());
-        Gateway.anonymous().header("Authorization", "Bearer " + reviewer).get(REVIEWER_ROUTE).then().statusCode(200);
+                "signed by an attacker with its own key embedded",
+                        sign(
+                                b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"jwk\":{\"kty\":\"RSA\",\"n\":\""
+                                        + b64(((java.security.interfaces.RSAPublicKey) attacker.getPublic())
+                                                .getModulus()
+                                                .toByteArray())
+                                        + "\",\"e\":\"AQAB\"}}"),
+                                elevatedB64,
+                                attacker.getPrivate()),
+                "a gateway-style internal token",
+                        TestTokens.forService("agency-service").role("reviewer").mint());
+        Gateway.anonymous()
+                .header("Authorization", "Bearer " + reviewer)
+                .get(REVIEWER_ROUTE)
+                .then()
+                .statusCode(200);
         for (Map.Entry<String, String> f : forgeries.entrySet()) {
             Response response = bearer(f.getValue()).get(REVIEWER_ROUTE);
             assertEquals(401, response.statusCode(), f.getKey() + " was accepted: " + response.asString());
             Problems.assertProblem(response, 401);
             // The reason stays in the gateway's log: the answer does not coach the forger.
-            assertEquals(Problems.assertProblem(bearer("x.y.z").get(REVIEWER_ROUTE), 401).getString("detail"),
-                    response.jsonPath().getString("detail"), f.getKey());
+            assertEquals(
+                    Problems.assertProblem(bearer("x.y.z").get(REVIEWER_ROUTE), 401)
+                            .getString("detail"),
+                    response.jsonPath().getString("detail"),
+                    f.getKey());
         }
     }
 
@@ -127,36 +171,65 @@ class Api2BrokenAuthenticationIT {
         // users verify their e-mail), hoping B's admin adds "that colleague" by e-mail.
         String squatterEmail = "new.detective@" + World.B_DOMAIN;
         KeycloakUsers.ensure("owasp.squatter", squatterEmail, false);
-        Response add = Gateway.as(w.adminB).body("{\"email\":\"" + squatterEmail + "\",\"role\":\"investigator\"}")
+        Response add = Gateway.as(w.adminB)
+                .body("{\"email\":\"" + squatterEmail + "\",\"role\":\"investigator\"}")
                 .post("/api/agencies/" + w.agencyB + "/members");
         Problems.assertProblem(add, 422);
         assertEquals("email", add.jsonPath().getString("errors[0].field"));
-        Gateway.as(w.adminB).get("/api/agencies/" + w.agencyB + "/members").then().statusCode(200)
+        Gateway.as(w.adminB)
+                .get("/api/agencies/" + w.agencyB + "/members")
+                .then()
+                .statusCode(200)
                 .body("email", not(hasItem(squatterEmail)));
-        assertFalse(Api1BrokenObjectLevelAuthorizationIT.groups(Gateway.freshToken("owasp.squatter")).stream()
-                .anyMatch(g -> g.contains(w.agencyB)), "the squatter got a role in agency B");
-        Gateway.as("owasp.squatter").get("/api/agencies/" + w.agencyB + "/requests").then().statusCode(403);
+        assertFalse(
+                Api1BrokenObjectLevelAuthorizationIT.groups(Gateway.freshToken("owasp.squatter")).stream()
+                        .anyMatch(g -> g.contains(w.agencyB)),
+                "the squatter got a role in agency B");
+        Gateway.as("owasp.squatter")
+                .get("/api/agencies/" + w.agencyB + "/requests")
+                .then()
+                .statusCode(403);
 
         // Nor does an unverified address on an agency's domain pass the automatic OFFICIAL_DOMAIN check.
         String domain = "squat-" + w.tag + "-pd.example";
         KeycloakUsers.ensure("owasp.squat.chief", "chief@" + domain, false);
         String id = Gateway.as("owasp.squat.chief")
                 .body(Enrolment.application("Squat PD", "POLICE", domain, "https://www." + domain, World.B_POLYGON))
-                .post("/api/agency-applications").then().statusCode(201).extract().path("id");
+                .post("/api/agency-applications")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         try {
-            Gateway.as(DemoData.REVIEWER_1).get("/api/vetting/" + id).then().statusCode(200)
+            Gateway.as(DemoData.REVIEWER_1)
+                    .get("/api/vetting/" + id)
+                    .then()
+                    .statusCode(200)
                     .body("checks.item", not(hasItem("OFFICIAL_DOMAIN")));
-            Gateway.as(DemoData.REVIEWER_1).body("{\"note\":\"boundary ok\"}")
-                    .post("/api/vetting/" + id + "/checks/JURISDICTION").then().statusCode(200);
-            Gateway.as(DemoData.REVIEWER_1).body("{\"note\":\"official ok\"}")
-                    .post("/api/vetting/" + id + "/checks/AUTHORIZING_OFFICIAL").then().statusCode(200);
-            String detail = Problems.assertProblem(Gateway.as(DemoData.REVIEWER_2)
-                    .body("{\"decision\":\"APPROVE\",\"reason\":\"looks fine\"}")
-                    .post("/api/vetting/" + id + "/decision"), 409).getString("detail");
+            Gateway.as(DemoData.REVIEWER_1)
+                    .body("{\"note\":\"boundary ok\"}")
+                    .post("/api/vetting/" + id + "/checks/JURISDICTION")
+                    .then()
+                    .statusCode(200);
+            Gateway.as(DemoData.REVIEWER_1)
+                    .body("{\"note\":\"official ok\"}")
+                    .post("/api/vetting/" + id + "/checks/AUTHORIZING_OFFICIAL")
+                    .then()
+                    .statusCode(200);
+            String detail = Problems.assertProblem(
+                            Gateway.as(DemoData.REVIEWER_2)
+                                    .body("{\"decision\":\"APPROVE\",\"reason\":\"looks fine\"}")
+                                    .post("/api/vetting/" + id + "/decision"),
+                            409)
+                    .getString("detail");
             assertTrue(detail.contains("OFFICIAL_DOMAIN"), detail);
         } finally {
-            Gateway.as(DemoData.REVIEWER_2).body("{\"decision\":\"REJECT\",\"reason\":\"applicant e-mail not verified\"}")
-                    .post("/api/vetting/" + id + "/decision").then().statusCode(200).body("state", equalTo("REJECTED"));
+            Gateway.as(DemoData.REVIEWER_2)
+                    .body("{\"decision\":\"REJECT\",\"reason\":\"applicant e-mail not verified\"}")
+                    .post("/api/vetting/" + id + "/decision")
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalTo("REJECTED"));
         }
     }
 

@@ -52,13 +52,18 @@ class Api4UnrestrictedResourceConsumptionIT {
         Problems.assertProblem(Gateway.anonymous().body(tooBig).post("/api/agency-applications"), 413);
 
         // Without a Content-Length (chunked) the gateway counts while streaming, and stops at the limit.
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         byte[] bytes = tooBig.repeat(2).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create(RunningSuite.config().gatewayUrl() + "/api/me/cameras"))
-                .header("Authorization", "Bearer " + Gateway.token(w.ownerA)).header("Content-Type", "application/json")
+        HttpRequest chunked = HttpRequest.newBuilder(
+                        URI.create(RunningSuite.config().gatewayUrl() + "/api/me/cameras"))
+                .header("Authorization", "Bearer " + Gateway.token(w.ownerA))
+                .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build();
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build();
         HttpResponse<String> r = client.send(chunked, HttpResponse.BodyHandlers.ofString());
         assertEquals(413, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
@@ -67,8 +72,10 @@ class Api4UnrestrictedResourceConsumptionIT {
         assertEquals(cameras, cameras(w.ownerA), "an oversized body created a camera");
         // Just under the limit the body does reach the service, which judges it on its merits (an unknown
         // property here): the 413s above were the size alone.
-        Response under = Gateway.as(w.ownerA).body("{\"label\":\"near the limit\",\"latitude\":45.5,"
-                + "\"longitude\":-122.6,\"pad\":\"" + "z".repeat(ONE_MIB - 200) + "\"}").post("/api/me/cameras");
+        Response under = Gateway.as(w.ownerA)
+                .body("{\"label\":\"near the limit\",\"latitude\":45.5," + "\"longitude\":-122.6,\"pad\":\""
+                        + "z".repeat(ONE_MIB - 200) + "\"}")
+                .post("/api/me/cameras");
         assertEquals("pad", Problems.assertProblem(under, 400).getString("errors[0].field"));
     }
 
@@ -78,7 +85,11 @@ class Api4UnrestrictedResourceConsumptionIT {
         StringBuilder ring = new StringBuilder();
         for (int i = 0; i < 2001; i++) {
             double t = 2 * Math.PI * i / 2001;
-            ring.append('[').append(-97.75 + 0.05 * Math.cos(t)).append(',').append(30.25 + 0.05 * Math.sin(t)).append("],");
+            ring.append('[')
+                    .append(-97.75 + 0.05 * Math.cos(t))
+                    .append(',')
+                    .append(30.25 + 0.05 * Math.sin(t))
+                    .append("],");
         }
         ring.append("[-97.7,30.25]");
         String polygon = "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}";
@@ -89,37 +100,58 @@ class Api4UnrestrictedResourceConsumptionIT {
                 .post("/api/agency-applications");
         JsonPath problem = Problems.assertProblem(huge, 422);
         assertEquals("jurisdiction", problem.getString("errors[0].field"));
-        Gateway.as("owasp.big.chief").get("/api/agency-applications/mine").then().statusCode(200)
+        Gateway.as("owasp.big.chief")
+                .get("/api/agency-applications/mine")
+                .then()
+                .statusCode(200)
                 .body("size()", org.hamcrest.Matchers.equalTo(0));
 
         // 101 clips in one answer, a 2,001-character description.
         String ids = String.join(",", java.util.Collections.nCopies(101, "\"" + UUID.randomUUID() + "\""));
-        Response many = Gateway.as(w.ownerA).body("{\"answer\":\"SHARE\",\"clipIds\":[" + ids + "]}")
+        Response many = Gateway.as(w.ownerA)
+                .body("{\"answer\":\"SHARE\",\"clipIds\":[" + ids + "]}")
                 .post("/api/me/inbox/" + w.requestA + "/response");
-        assertTrue(Problems.assertProblem(many, 400, 422).getList("errors.field").contains("clipIds"), many.asString());
+        assertTrue(
+                Problems.assertProblem(many, 400, 422).getList("errors.field").contains("clipIds"), many.asString());
         Response longText = Gateway.as(w.investigatorB)
-                .body(Enrolment.requestBody("LONG-" + w.tag, "d".repeat(2001), "x@bville-pd.example", World.B_LAT, World.B_LON))
+                .body(Enrolment.requestBody(
+                        "LONG-" + w.tag, "d".repeat(2001), "x@bville-pd.example", World.B_LAT, World.B_LON))
                 .post("/api/agencies/" + w.agencyB + "/requests");
-        assertTrue(Problems.assertProblem(longText, 400, 422).getList("errors.field").contains("description"),
+        assertTrue(
+                Problems.assertProblem(longText, 400, 422)
+                        .getList("errors.field")
+                        .contains("description"),
                 longText.asString());
     }
 
     @Test
     void pageSizesAboveTheCapAre400AndTheCapHolds() {
-        for (String path : List.of("/api/public/requests?size=101", "/api/public/requests?size=100000",
-                "/api/public/requests?limit=101", "/api/public/requests?per_page=101", "/api/public/requests?pageSize=500",
-                "/api/public/requests?size=1&size=101", "/api/public/requests?si%7Ae=101")) {
+        for (String path : List.of(
+                "/api/public/requests?size=101",
+                "/api/public/requests?size=100000",
+                "/api/public/requests?limit=101",
+                "/api/public/requests?per_page=101",
+                "/api/public/requests?pageSize=500",
+                "/api/public/requests?size=1&size=101",
+                "/api/public/requests?si%7Ae=101")) {
             Response r = Gateway.anonymous().urlEncodingEnabled(false).get(path);
             String detail = Problems.assertProblem(r, 400).getString("detail");
             assertTrue(detail.contains("100"), path + ": " + detail);
         }
-        Problems.assertProblem(Gateway.as(w.investigatorA).queryParam("size", 1000)
-                .get("/api/agencies/" + w.agencyA + "/requests"), 400);
+        Problems.assertProblem(
+                Gateway.as(w.investigatorA).queryParam("size", 1000).get("/api/agencies/" + w.agencyA + "/requests"),
+                400);
         // consent-service itself would serve 500 a page; the gateway's cap of 100 applies in front of it.
         Problems.assertProblem(Gateway.as(w.ownerA).queryParam("size", 500).get("/api/me/access-log"), 400);
 
-        List<Object> page = Gateway.anonymous().queryParam("size", 100).get("/api/public/requests")
-                .then().statusCode(200).extract().jsonPath().getList("");
+        List<Object> page = Gateway.anonymous()
+                .queryParam("size", 100)
+                .get("/api/public/requests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
         assertTrue(page.size() <= 100);
     }
 
@@ -141,7 +173,10 @@ class Api4UnrestrictedResourceConsumptionIT {
         long t0 = System.nanoTime();
         // The "uploads" group allows 60 a minute per user (a token bucket refilling one a second).
         for (int i = 0; i < 120 && limited == null; i++) {
-            Response r = Gateway.as(flooder).contentType("text/plain").body(notAVideo).post("/api/me/clips");
+            Response r = Gateway.as(flooder)
+                    .contentType("text/plain")
+                    .body(notAVideo)
+                    .post("/api/me/clips");
             if (r.statusCode() == 429) {
                 limited = r;
             } else {
@@ -152,7 +187,8 @@ class Api4UnrestrictedResourceConsumptionIT {
         long seconds = (System.nanoTime() - t0) / 1_000_000_000L + 1;
         assertNotNull(limited, "120 uploads in a row were never limited");
         // A full bucket of 60, plus what refilled while the calls were made.
-        assertTrue(served >= 60 && served <= 60 + seconds + 1, "limited after " + served + " calls in " + seconds + " s");
+        assertTrue(
+                served >= 60 && served <= 60 + seconds + 1, "limited after " + served + " calls in " + seconds + " s");
         String detail = Problems.assertProblem(limited, 429).getString("detail");
         assertTrue(detail.contains("uploads"), detail);
         String retryAfter = limited.header("Retry-After");
@@ -162,19 +198,32 @@ class Api4UnrestrictedResourceConsumptionIT {
         // It stays limited: the bucket refills one call a second, so a burst right after is mostly refused.
         int refused = 0;
         for (int i = 0; i < 5; i++) {
-            if (Gateway.as(flooder).contentType("text/plain").body(notAVideo).post("/api/me/clips").statusCode() == 429) {
+            if (Gateway.as(flooder)
+                            .contentType("text/plain")
+                            .body(notAVideo)
+                            .post("/api/me/clips")
+                            .statusCode()
+                    == 429) {
                 refused++;
             }
         }
         assertTrue(refused >= 3, "only " + refused + " of 5 calls right after the limit were refused");
 
         // The limit is this user's: another owner uploads as before, and the flooder's other calls still work.
-        Response other = Gateway.as(w.ownerB).contentType("text/plain").body(notAVideo).post("/api/me/clips");
+        Response other =
+                Gateway.as(w.ownerB).contentType("text/plain").body(notAVideo).post("/api/me/clips");
         assertEquals(415, other.statusCode(), other.asString());
         Gateway.as(flooder).get("/api/me/clips").then().statusCode(200);
     }
 
     static int cameras(String owner) {
-        return Gateway.as(owner).get("/api/me/cameras").then().statusCode(200).extract().jsonPath().getList("id").size();
+        return Gateway.as(owner)
+                .get("/api/me/cameras")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id")
+                .size();
     }
 }

@@ -29,6 +29,7 @@ class Api8SecurityMisconfigurationIT {
 
     /** quarkus.http.cors.origins of the gateway when NEIGHBORS_CORS_ORIGINS is not set, as in this suite. */
     static final String WEB_ORIGIN = "http://localhost:8080";
+
     static final Pattern UUID_PATTERN = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     static World w;
@@ -44,19 +45,34 @@ class Api8SecurityMisconfigurationIT {
         assertEquals(200, allowed.statusCode());
         assertEquals(WEB_ORIGIN, allowed.header("Access-Control-Allow-Origin"));
         assertNotEquals("true", allowed.header("Access-Control-Allow-Credentials"));
-        Response preflight = Gateway.anonymous().header("Origin", WEB_ORIGIN).header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type").options("/api/me/cameras");
+        Response preflight = Gateway.anonymous()
+                .header("Origin", WEB_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .options("/api/me/cameras");
         assertEquals(200, preflight.statusCode());
         assertEquals(WEB_ORIGIN, preflight.header("Access-Control-Allow-Origin"));
-        assertTrue(preflight.header("Access-Control-Allow-Headers").toLowerCase(Locale.ROOT).contains("authorization"));
+        assertTrue(preflight
+                .header("Access-Control-Allow-Headers")
+                .toLowerCase(Locale.ROOT)
+                .contains("authorization"));
 
-        for (String origin : List.of("https://evil.example", "null", "http://localhost:8080.evil.example",
-                "http://evil.localhost:8080", "https://localhost:8080", "http://localhost:8081", WEB_ORIGIN + "/")) {
+        for (String origin : List.of(
+                "https://evil.example",
+                "null",
+                "http://localhost:8080.evil.example",
+                "http://evil.localhost:8080",
+                "https://localhost:8080",
+                "http://localhost:8081",
+                WEB_ORIGIN + "/")) {
             for (Response r : List.of(
                     Gateway.anonymous().header("Origin", origin).get("/api/public/agencies"),
                     Gateway.as(DemoData.ALICE).header("Origin", origin).get("/api/me/inbox"),
-                    Gateway.anonymous().header("Origin", origin).header("Access-Control-Request-Method", "DELETE")
-                            .header("Access-Control-Request-Headers", "authorization").options("/api/me/cameras/x"))) {
+                    Gateway.anonymous()
+                            .header("Origin", origin)
+                            .header("Access-Control-Request-Method", "DELETE")
+                            .header("Access-Control-Request-Headers", "authorization")
+                            .options("/api/me/cameras/x"))) {
                 assertNull(r.header("Access-Control-Allow-Origin"), origin + " was allowed: " + r.headers());
                 assertNotEquals("true", r.header("Access-Control-Allow-Credentials"), origin);
                 assertTrue(r.statusCode() >= 400, origin + " was served: " + r.statusCode());
@@ -64,8 +80,10 @@ class Api8SecurityMisconfigurationIT {
         }
         // A state-changing call from a foreign page, with a stolen-but-valid token, is not even forwarded.
         int before = Api4UnrestrictedResourceConsumptionIT.cameras(w.ownerA);
-        Response cross = Gateway.as(w.ownerA).header("Origin", "https://evil.example")
-                .body("{\"label\":\"cross-origin\",\"latitude\":45.5,\"longitude\":-122.6}").post("/api/me/cameras");
+        Response cross = Gateway.as(w.ownerA)
+                .header("Origin", "https://evil.example")
+                .body("{\"label\":\"cross-origin\",\"latitude\":45.5,\"longitude\":-122.6}")
+                .post("/api/me/cameras");
         assertTrue(cross.statusCode() >= 400, cross.asString());
         assertEquals(before, Api4UnrestrictedResourceConsumptionIT.cameras(w.ownerA));
     }
@@ -76,24 +94,42 @@ class Api8SecurityMisconfigurationIT {
         try {
             List<Response> answers = List.of(
                     Gateway.as(w.ownerA).get("/api/me/inbox"),
-                    Gateway.as(w.ownerA).body("{\"label\":\"down\",\"latitude\":45.5,\"longitude\":-122.6}").post("/api/me/cameras"),
-                    Gateway.as(w.investigatorB).get("/api/agencies/" + w.agencyB + "/requests/" + w.requestB + "/clips"));
+                    Gateway.as(w.ownerA)
+                            .body("{\"label\":\"down\",\"latitude\":45.5,\"longitude\":-122.6}")
+                            .post("/api/me/cameras"),
+                    Gateway.as(w.investigatorB)
+                            .get("/api/agencies/" + w.agencyB + "/requests/" + w.requestB + "/clips"));
             for (Response r : answers) {
                 Problems.assertProblem(r, 502, 503, 504);
-                assertFalse(r.asString().contains(String.valueOf(RunningSuite.config().port("consent-service"))),
+                assertFalse(
+                        r.asString()
+                                .contains(String.valueOf(RunningSuite.config().port("consent-service"))),
                         "the problem names the service's address: " + r.asString());
             }
         } finally {
-            restart("consent-service", () -> Gateway.as(w.ownerA).get("/api/me/inbox").statusCode());
+            restart(
+                    "consent-service",
+                    () -> Gateway.as(w.ownerA).get("/api/me/inbox").statusCode());
         }
     }
 
     @Test
     void malformedInputGetsA4xxProblemWithoutInternals() {
         String deep = "[".repeat(5000) + "]".repeat(5000);
-        List<String> bodies = List.of("{", "{\"label\":", "not json", "[]", "\"a string\"", "null", "{\"label\":\"x\",}",
-                "{\"label\":\"x\",\"latitude\":\"north\",\"longitude\":1}", "{\"latitude\":1e999999,\"longitude\":1,\"label\":\"x\"}",
-                "{\"label\":{\"$gt\":\"\"},\"latitude\":1,\"longitude\":1}", deep, "\u0000\u0001", "{\"label\":\"\\ud800\"}");
+        List<String> bodies = List.of(
+                "{",
+                "{\"label\":",
+                "not json",
+                "[]",
+                "\"a string\"",
+                "null",
+                "{\"label\":\"x\",}",
+                "{\"label\":\"x\",\"latitude\":\"north\",\"longitude\":1}",
+                "{\"latitude\":1e999999,\"longitude\":1,\"label\":\"x\"}",
+                "{\"label\":{\"$gt\":\"\"},\"latitude\":1,\"longitude\":1}",
+                deep,
+                "\u0000\u0001",
+                "{\"label\":\"\\ud800\"}");
         List<String[]> targets = List.of(
                 new String[] {w.ownerA, "/api/me/cameras"},
                 new String[] {w.investigatorB, "/api/agencies/" + w.agencyB + "/requests"},
@@ -104,47 +140,83 @@ class Api8SecurityMisconfigurationIT {
                 Response r = Gateway.as(target[0]).body(body).post(target[1]);
                 Problems.assertProblem(r, 400, 413, 415, 422);
             }
-            Problems.assertProblem(Gateway.as(target[0]).contentType("application/xml")
-                    .body("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>")
-                    .post(target[1]), 400, 415);
+            Problems.assertProblem(
+                    Gateway.as(target[0])
+                            .contentType("application/xml")
+                            .body(
+                                    "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>")
+                            .post(target[1]),
+                    400,
+                    415);
         }
         // Ids that are not ids.
-        for (String path : List.of("/api/agencies/not-a-uuid/requests", "/api/agencies/" + w.agencyB + "/requests/not-a-uuid",
-                "/api/agencies/" + w.agencyB + "/requests/%00", "/api/agencies/" + w.agencyB + "/requests/'%20OR%201=1--")) {
+        for (String path : List.of(
+                "/api/agencies/not-a-uuid/requests",
+                "/api/agencies/" + w.agencyB + "/requests/not-a-uuid",
+                "/api/agencies/" + w.agencyB + "/requests/%00",
+                "/api/agencies/" + w.agencyB + "/requests/'%20OR%201=1--")) {
             Response r = Gateway.as(w.investigatorB).urlEncodingEnabled(false).get(path);
             Problems.assertProblem(r, 400, 403, 404);
         }
-        Problems.assertProblem(Gateway.as(w.ownerA).urlEncodingEnabled(false).delete("/api/me/cameras/..%2f..%2fq%2fhealth"), 400, 404);
+        Problems.assertProblem(
+                Gateway.as(w.ownerA).urlEncodingEnabled(false).delete("/api/me/cameras/..%2f..%2fq%2fhealth"),
+                400,
+                404);
     }
 
     @Test
     void noBannersNoDebugSurfaceNoIdentifiersInMetrics() {
-        for (Response r : List.of(Gateway.anonymous().get("/api/public/agencies"), Gateway.anonymous().get("/api/nowhere"),
-                Gateway.anonymous().get("/api/me/inbox"), Gateway.as(w.ownerA).get("/api/me/cameras"))) {
+        for (Response r : List.of(
+                Gateway.anonymous().get("/api/public/agencies"),
+                Gateway.anonymous().get("/api/nowhere"),
+                Gateway.anonymous().get("/api/me/inbox"),
+                Gateway.as(w.ownerA).get("/api/me/cameras"))) {
             assertNull(r.header("X-Powered-By"), r.headers().toString());
             String server = r.header("Server");
             assertTrue(server == null || !server.matches(".*\\d.*"), "version banner: " + server);
             assertFalse(String.valueOf(r.contentType()).contains("html"), r.contentType());
         }
-        Response trace = Gateway.anonymous().header("X-Trace-Me", "secret-cookie-value").request("TRACE", "/api/public/agencies");
+        Response trace = Gateway.anonymous()
+                .header("X-Trace-Me", "secret-cookie-value")
+                .request("TRACE", "/api/public/agencies");
         Problems.assertProblem(trace, 405);
         assertFalse(trace.asString().contains("secret-cookie-value"), "TRACE echoes the request");
-        Response reflected = Gateway.anonymous().urlEncodingEnabled(false).get("/api/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        Response reflected =
+                Gateway.anonymous().urlEncodingEnabled(false).get("/api/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
         Problems.assertProblem(reflected, 400, 404);
 
         // Nothing for developers on the public port: no dev UI, no OpenAPI or Swagger UI, no CDI internals.
-        for (String path : List.of("/q/dev", "/q/dev-ui", "/q/dev-ui/extensions", "/q/swagger-ui", "/q/openapi",
-                "/q/arc", "/q/arc/beans", "/q/info", "/q/env", "/q/logging-manager", "/openapi", "/swagger-ui")) {
+        for (String path : List.of(
+                "/q/dev",
+                "/q/dev-ui",
+                "/q/dev-ui/extensions",
+                "/q/swagger-ui",
+                "/q/openapi",
+                "/q/arc",
+                "/q/arc/beans",
+                "/q/info",
+                "/q/env",
+                "/q/logging-manager",
+                "/openapi",
+                "/swagger-ui")) {
             Response r = Gateway.anonymous().get(path);
             Problems.assertProblem(r, 404);
         }
         // The gateway's own metrics are on its management port only (the public port answers 404, OperationalIT).
         // Even there, what they show must not identify anybody: route names and statuses, no paths with ids, no
         // users, no tokens.
-        Gateway.as(w.investigatorA).get("/api/agencies/" + w.agencyA + "/requests/" + w.requestA).then().statusCode(200);
+        Gateway.as(w.investigatorA)
+                .get("/api/agencies/" + w.agencyA + "/requests/" + w.requestA)
+                .then()
+                .statusCode(200);
         Problems.assertProblem(Gateway.anonymous().get("/q/metrics"), 404);
-        String metrics = io.restassured.RestAssured.given().baseUri(RunningSuite.config().managementUrl("gateway"))
-                .get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = io.restassured.RestAssured.given()
+                .baseUri(RunningSuite.config().managementUrl("gateway"))
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(metrics.contains("gateway_requests_seconds"), "metrics moved? " + metrics.length());
         assertFalse(UUID_PATTERN.matcher(metrics).find(), "metrics carry ids");
         for (String secret : List.of(w.investigatorA, w.ownerA, "Bearer", "eyJ", "/api/agencies/")) {

@@ -59,7 +59,10 @@ class Api9ImproperInventoryManagementIT {
     void withoutATokenOnlyThePublicRecordAnswers() {
         for (Operation op : Inventory.operations()) {
             String path = op.fill(randomIds(op));
-            Response viaGateway = Api1BrokenObjectLevelAuthorizationIT.call(null, op.method(), path,
+            Response viaGateway = Api1BrokenObjectLevelAuthorizationIT.call(
+                    null,
+                    op.method(),
+                    path,
                     op.method().equals("GET") || op.method().equals("DELETE") ? null : "{}");
             if (op.path().startsWith("/api/public/")) {
                 assertTrue(viaGateway.statusCode() < 500, op + ": " + viaGateway.statusCode());
@@ -82,16 +85,29 @@ class Api9ImproperInventoryManagementIT {
 
     @Test
     void managementEndpointsOfTheServicesAreNotReachableThroughTheGateway() {
-        List<String> paths = new ArrayList<>(List.of("/q/openapi", "/q/openapi?format=json", "/q/swagger-ui",
-                "/q/dev-ui", "/q/arc", "/api/q/health", "/api/q/metrics", "/api/q/openapi", "/api/public/q/health",
-                "/api/public/agencies/../../q/openapi", "/api/public/agencies/%2e%2e/%2e%2e/q/openapi",
-                "/api/public/agencies/..%2f..%2fq%2fopenapi", "/api/public/agencies/%2E%2E%2F%2E%2E%2Fq%2Fhealth",
-                "/api/me/..;/..;/q/openapi", "/api/public/requests/%252e%252e/%252e%252e/q/openapi"));
+        List<String> paths = new ArrayList<>(List.of(
+                "/q/openapi",
+                "/q/openapi?format=json",
+                "/q/swagger-ui",
+                "/q/dev-ui",
+                "/q/arc",
+                "/api/q/health",
+                "/api/q/metrics",
+                "/api/q/openapi",
+                "/api/public/q/health",
+                "/api/public/agencies/../../q/openapi",
+                "/api/public/agencies/%2e%2e/%2e%2e/q/openapi",
+                "/api/public/agencies/..%2f..%2fq%2fopenapi",
+                "/api/public/agencies/%2E%2E%2F%2E%2E%2Fq%2Fhealth",
+                "/api/me/..;/..;/q/openapi",
+                "/api/public/requests/%252e%252e/%252e%252e/q/openapi"));
         for (String path : paths) {
             Response r = Gateway.as(DemoData.ALICE).urlEncodingEnabled(false).get(path);
             String body = r.asString();
             assertFalse(body.contains("\"paths\"") || body.contains("openapi:"), path + " served an OpenAPI document");
-            assertFalse(body.contains("Database connections health check") || body.toLowerCase(Locale.ROOT).contains("datasource"),
+            assertFalse(
+                    body.contains("Database connections health check")
+                            || body.toLowerCase(Locale.ROOT).contains("datasource"),
                     path + " served a service's health: " + body);
             assertTrue(r.statusCode() >= 400, path + " answered " + r.statusCode() + ": " + body);
         }
@@ -99,7 +115,8 @@ class Api9ImproperInventoryManagementIT {
         // and tells nothing of the services either.
         Problems.assertProblem(Gateway.anonymous().get("/q/health"), 404);
         Response health = io.restassured.RestAssured.given()
-                .baseUri(RunningSuite.config().managementUrl("gateway")).get("/q/health");
+                .baseUri(RunningSuite.config().managementUrl("gateway"))
+                .get("/q/health");
         assertEquals(200, health.statusCode());
         for (String service : Inventory.SERVICES) {
             assertFalse(health.asString().contains(service), health.asString());
@@ -109,13 +126,17 @@ class Api9ImproperInventoryManagementIT {
     @Test
     void internalRoutesAreUnreachableForUsers() {
         for (String user : List.of(w.ownerA, w.investigatorA, w.adminA, DemoData.REVIEWER_1)) {
-            for (String path : List.of("/api/feed/request-events", "/api/feed/request-events?after=0&limit=500",
-                    "/api/directory/agencies/" + w.agencyA, "/api/directory/agencies/" + w.agencyB + "/status",
-                    "/api/directory/requests/" + w.requestA + "/counts", "/api/directory/requests/counts?id=" + w.requestA)) {
+            for (String path : List.of(
+                    "/api/feed/request-events",
+                    "/api/feed/request-events?after=0&limit=500",
+                    "/api/directory/agencies/" + w.agencyA,
+                    "/api/directory/agencies/" + w.agencyB + "/status",
+                    "/api/directory/requests/" + w.requestA + "/counts",
+                    "/api/directory/requests/counts?id=" + w.requestA)) {
                 Problems.assertProblem(Gateway.as(user).get(path), 403);
             }
-            for (String path : List.of("/api/feed", "/api/directory",
-                    "/api/feed/request-events/1", "/api/internal/agencies")) {
+            for (String path :
+                    List.of("/api/feed", "/api/directory", "/api/feed/request-events/1", "/api/internal/agencies")) {
                 Problems.assertProblem(Gateway.as(user).get(path), 404);
             }
         }
@@ -123,12 +144,28 @@ class Api9ImproperInventoryManagementIT {
 
     @Test
     void versionsAndAliasesThatDoNotExistAre404Problems() {
-        for (String path : List.of("/api/v1/public/agencies", "/api/v2/public/agencies", "/v1/public/agencies",
-                "/v2/api/public/agencies", "/api/public/v2/agencies", "/API/public/agencies", "/api/Public/agencies",
-                "/api/public/agencies.json", "/api/public/agencies;v=2", "/api/public/agencies%2F", "/api/beta/me/inbox",
-                "/api/old/agencies/" + w.agencyA + "/requests", "/api/v1/agencies/" + w.agencyA + "/requests",
-                "/api/agencies/" + w.agencyA + "/export", "/api/agencies/" + w.agencyA + "/clips",
-                "/api/admin", "/api/debug", "/api/test", "/api/graphql", "/graphql", "/api")) {
+        for (String path : List.of(
+                "/api/v1/public/agencies",
+                "/api/v2/public/agencies",
+                "/v1/public/agencies",
+                "/v2/api/public/agencies",
+                "/api/public/v2/agencies",
+                "/API/public/agencies",
+                "/api/Public/agencies",
+                "/api/public/agencies.json",
+                "/api/public/agencies;v=2",
+                "/api/public/agencies%2F",
+                "/api/beta/me/inbox",
+                "/api/old/agencies/" + w.agencyA + "/requests",
+                "/api/v1/agencies/" + w.agencyA + "/requests",
+                "/api/agencies/" + w.agencyA + "/export",
+                "/api/agencies/" + w.agencyA + "/clips",
+                "/api/admin",
+                "/api/debug",
+                "/api/test",
+                "/api/graphql",
+                "/graphql",
+                "/api")) {
             for (String user : List.of(w.investigatorA, DemoData.REVIEWER_1)) {
                 Response r = Gateway.as(user).urlEncodingEnabled(false).get(path);
                 Problems.assertProblem(r, 404);
@@ -140,7 +177,9 @@ class Api9ImproperInventoryManagementIT {
 
     static Map<String, String> randomIds(Operation op) {
         Map<String, String> values = new HashMap<>();
-        op.placeholders().forEach(p -> values.put(p, p.equals("item") ? "JURISDICTION" : UUID.randomUUID().toString()));
+        op.placeholders()
+                .forEach(p -> values.put(
+                        p, p.equals("item") ? "JURISDICTION" : UUID.randomUUID().toString()));
         return values;
     }
 }

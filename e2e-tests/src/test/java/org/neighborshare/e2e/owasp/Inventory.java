@@ -61,12 +61,19 @@ public final class Inventory {
     }
 
     /** One entry of the gateway's route table. */
-    public record Route(int index, String name, List<String> paths, List<String> methods, String service,
-                       String access, String role) {
+    public record Route(
+            int index,
+            String name,
+            List<String> paths,
+            List<String> methods,
+            String service,
+            String access,
+            String role) {
 
         /** Does this route take {@code method path} (a concrete path, or an OpenAPI template)? */
         public boolean matches(String method, String path) {
-            return methods.contains(method) && paths.stream().anyMatch(p -> regex(p).matcher(path).matches());
+            return methods.contains(method)
+                    && paths.stream().anyMatch(p -> regex(p).matcher(path).matches());
         }
 
         private static Pattern regex(String pattern) {
@@ -79,8 +86,7 @@ public final class Inventory {
     private static List<Operation> operations;
     private static List<Route> routes;
 
-    private Inventory() {
-    }
+    private Inventory() {}
 
     /** Every operation the three services document, fetched from each running service's /q/openapi. */
     public static synchronized List<Operation> operations() {
@@ -88,13 +94,20 @@ public final class Inventory {
             List<Operation> all = new ArrayList<>();
             for (String service : SERVICES) {
                 // The services' own door (I6) wants a gateway token for them, even for their documentation.
-                Map<String, Map<String, Object>> paths = given().baseUri(RunningSuite.config().url(service))
+                Map<String, Map<String, Object>> paths = given().baseUri(
+                                RunningSuite.config().url(service))
                         .header("Authorization", TestTokens.forService(service).bearer())
-                        .queryParam("format", "json").get("/q/openapi")
-                        .then().statusCode(200).extract().jsonPath().getMap("paths");
+                        .queryParam("format", "json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getMap("paths");
                 paths.forEach((path, ops) -> ops.keySet().stream()
                         .map(m -> m.toUpperCase(Locale.ROOT))
-                        .filter(m -> List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(m))
+                        .filter(m ->
+                                List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(m))
                         .sorted()
                         .forEach(m -> all.add(new Operation(service, m, path))));
             }
@@ -117,9 +130,14 @@ public final class Inventory {
             List<Route> all = new ArrayList<>();
             for (int i = 0; p.get("gateway.routes[" + i + "].paths") != null; i++) {
                 String prefix = "gateway.routes[" + i + "].";
-                all.add(new Route(i, p.get(prefix + "name"), split(p.get(prefix + "paths")),
-                        split(p.get(prefix + "methods")), p.get(prefix + "service"),
-                        p.get(prefix + "access"), p.get(prefix + "role")));
+                all.add(new Route(
+                        i,
+                        p.get(prefix + "name"),
+                        split(p.get(prefix + "paths")),
+                        split(p.get(prefix + "methods")),
+                        p.get(prefix + "service"),
+                        p.get(prefix + "access"),
+                        p.get(prefix + "role")));
             }
             if (all.isEmpty()) {
                 throw new IllegalStateException("no routes in " + file);
@@ -131,10 +149,18 @@ public final class Inventory {
 
     /** The route the gateway picks for {@code method path}, or null (404 there). */
     public static Route routeFor(String method, String path) {
-        return routes().stream().filter(r -> r.matches(method, path)).findFirst().orElse(null);
+        return routes().stream()
+                .filter(r -> r.matches(method, path))
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<String> split(String s) {
-        return s == null ? List.of() : Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        return s == null
+                ? List.of()
+                : Arrays.stream(s.split(","))
+                        .map(String::trim)
+                        .filter(x -> !x.isEmpty())
+                        .toList();
     }
 }

@@ -16,8 +16,7 @@ import org.neighborshare.launcher.Keycloak;
  */
 public final class KeycloakUsers {
 
-    private KeycloakUsers() {
-    }
+    private KeycloakUsers() {}
 
     /** The user's id; creates the user on first call (idempotent within a suite). */
     public static synchronized String ensure(String username, String email, boolean emailVerified) {
@@ -29,11 +28,14 @@ public final class KeycloakUsers {
         String body = """
                 {"username":"%s","email":"%s","emailVerified":%s,"enabled":true,
                  "firstName":"Owasp","lastName":"%s",
-                 "credentials":[{"type":"password","value":"%s","temporary":false}]}"""
-                .formatted(username, email, emailVerified, username.replace('.', '-'), Gateway.PASSWORD);
-        given().baseUri(RunningSuite.config().keycloakUrl()).header("Authorization", "Bearer " + admin)
-                .contentType(ContentType.JSON).body(body)
-                .post("/admin/realms/neighbors/users").then().statusCode(201);
+                 "credentials":[{"type":"password","value":"%s","temporary":false}]}""".formatted(username, email, emailVerified, username.replace('.', '-'), Gateway.PASSWORD);
+        given().baseUri(RunningSuite.config().keycloakUrl())
+                .header("Authorization", "Bearer " + admin)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/admin/realms/neighbors/users")
+                .then()
+                .statusCode(201);
         String id = find(admin, username);
         if (id == null) {
             throw new IllegalStateException("user " + username + " was created but cannot be found");
@@ -43,7 +45,11 @@ public final class KeycloakUsers {
         List<String> effective = given().baseUri(RunningSuite.config().keycloakUrl())
                 .header("Authorization", "Bearer " + admin)
                 .get("/admin/realms/neighbors/users/" + id + "/role-mappings/realm/composite")
-                .then().statusCode(200).extract().jsonPath().getList("name", String.class);
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("name", String.class);
         if (!effective.contains("owner")) {
             throw new IllegalStateException("a new user does not get the owner role by default: " + effective);
         }
@@ -51,17 +57,29 @@ public final class KeycloakUsers {
     }
 
     private static String find(String admin, String username) {
-        List<String> ids = given().baseUri(RunningSuite.config().keycloakUrl()).header("Authorization", "Bearer " + admin)
-                .queryParam("username", username).queryParam("exact", true)
-                .get("/admin/realms/neighbors/users").then().statusCode(200).extract().jsonPath().getList("id", String.class);
+        List<String> ids = given().baseUri(RunningSuite.config().keycloakUrl())
+                .header("Authorization", "Bearer " + admin)
+                .queryParam("username", username)
+                .queryParam("exact", true)
+                .get("/admin/realms/neighbors/users")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id", String.class);
         return ids == null || ids.isEmpty() ? null : ids.get(0);
     }
 
     private static String adminToken() {
         return given().baseUri(RunningSuite.config().keycloakUrl())
-                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", Keycloak.ADMIN_USERNAME).formParam("password", Keycloak.ADMIN_PASSWORD)
+                .formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", Keycloak.ADMIN_USERNAME)
+                .formParam("password", Keycloak.ADMIN_PASSWORD)
                 .post("/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 }

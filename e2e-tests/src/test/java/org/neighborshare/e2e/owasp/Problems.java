@@ -15,21 +15,43 @@ import java.util.Locale;
 public final class Problems {
 
     /** Text that only a stack trace, an exception or a framework's internals put into a response. */
-    static final List<String> INTERNALS = List.of("exception", "\tat ", "at org.", "at java.", "at io.", "java.lang",
-            "java.io", "java.sql", "java.net", "io.vertx", "io.quarkus", "io.smallrye", "org.hibernate",
-            "org.jboss", "com.fasterxml", "org.postgresql", "jakarta.", "sqlstate", ".java:", "caused by",
-            "stacktrace", "stack trace", "org.neighborshare");
+    static final List<String> INTERNALS = List.of(
+            "exception",
+            "\tat ",
+            "at org.",
+            "at java.",
+            "at io.",
+            "java.lang",
+            "java.io",
+            "java.sql",
+            "java.net",
+            "io.vertx",
+            "io.quarkus",
+            "io.smallrye",
+            "org.hibernate",
+            "org.jboss",
+            "com.fasterxml",
+            "org.postgresql",
+            "jakarta.",
+            "sqlstate",
+            ".java:",
+            "caused by",
+            "stacktrace",
+            "stack trace",
+            "org.neighborshare");
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The response is a problem with one of {@code statuses}, its body matches its status, and it leaks nothing. */
     public static JsonPath assertProblem(Response r, int... statuses) {
         String what = r.statusCode() + " " + r.asString();
-        assertTrue(Arrays.stream(statuses).anyMatch(s -> s == r.statusCode()),
+        assertTrue(
+                Arrays.stream(statuses).anyMatch(s -> s == r.statusCode()),
                 "expected one of " + Arrays.toString(statuses) + ", got " + what);
         assertNotNull(r.contentType(), "no Content-Type: " + what);
-        assertTrue(r.contentType().startsWith("application/problem+json"), "not a problem: " + r.contentType() + " " + what);
+        assertTrue(
+                r.contentType().startsWith("application/problem+json"),
+                "not a problem: " + r.contentType() + " " + what);
         JsonPath body = r.jsonPath();
         assertEquals(r.statusCode(), body.getInt("status"), "status in the body: " + what);
         assertNotNull(body.getString("title"), "title: " + what);
@@ -63,14 +85,18 @@ public final class Problems {
      * Two refusals are indistinguishable: same status, same title, same detail once the ids the caller sent are
      * taken out. An object of someone else answers exactly like one that does not exist.
      */
-    public static void assertSameRefusal(Response forOther, List<String> otherIds, Response forMissing,
-                                         List<String> missingIds, String call) {
-        assertEquals(forMissing.statusCode(), forOther.statusCode(), call + ": status differs from a missing id: "
-                + forOther.asString() + " vs " + forMissing.asString());
+    public static void assertSameRefusal(
+            Response forOther, List<String> otherIds, Response forMissing, List<String> missingIds, String call) {
+        assertEquals(
+                forMissing.statusCode(),
+                forOther.statusCode(),
+                call + ": status differs from a missing id: " + forOther.asString() + " vs " + forMissing.asString());
         JsonPath a = forOther.jsonPath();
         JsonPath b = forMissing.jsonPath();
         assertEquals(b.getString("title"), a.getString("title"), call + ": title differs");
-        assertEquals(anonymise(b.getString("detail"), missingIds), anonymise(a.getString("detail"), otherIds),
+        assertEquals(
+                anonymise(b.getString("detail"), missingIds),
+                anonymise(a.getString("detail"), otherIds),
                 call + ": detail differs");
     }
 

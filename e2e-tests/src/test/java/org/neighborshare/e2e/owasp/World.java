@@ -40,6 +40,7 @@ public final class World {
     public static final double B_LON = -97.75;
     /** Inside Riverton's jurisdiction, about 2.5 km from the demo cameras, so other tests' requests miss it. */
     public static final double A_LAT = 45.505;
+
     public static final double A_LON = -122.645;
 
     public final String agencyA = DemoData.RIVERTON;
@@ -75,8 +76,7 @@ public final class World {
 
     private static World world;
 
-    private World() {
-    }
+    private World() {}
 
     public static synchronized World get() {
         if (world == null) {
@@ -101,11 +101,13 @@ public final class World {
         cameraA = camera(ownerA, "Riverton side gate " + tag, A_LAT, A_LON);
         cameraB = camera(ownerB, cameraLabelB, B_LAT, B_LON);
 
-        requestA = Enrolment.publishedRequest(investigatorA, agencyA,
-                Enrolment.requestBody(caseA, "Bike theft on Side Street " + tag, "detectives@riverton-pd.example",
-                        A_LAT, A_LON));
-        requestB = Enrolment.publishedRequest(investigatorB, agencyB,
-                Enrolment.requestBody(caseB, descriptionB, contactB, B_LAT, B_LON));
+        requestA = Enrolment.publishedRequest(
+                investigatorA,
+                agencyA,
+                Enrolment.requestBody(
+                        caseA, "Bike theft on Side Street " + tag, "detectives@riverton-pd.example", A_LAT, A_LON));
+        requestB = Enrolment.publishedRequest(
+                investigatorB, agencyB, Enrolment.requestBody(caseB, descriptionB, contactB, B_LAT, B_LON));
         Requests.awaitInbox(ownerA, ids -> ids.contains(requestA), Duration.ofSeconds(20));
         Requests.awaitInbox(ownerB, ids -> ids.contains(requestB), Duration.ofSeconds(20));
 
@@ -119,54 +121,95 @@ public final class World {
         shareB = share(ownerB, requestB, clipB);
 
         // The legitimate side works, so that every refusal the tests see is a refusal and not a broken setup.
-        Gateway.as(investigatorB).get("/api/agencies/" + agencyB + "/requests/" + requestB + "/clips")
-                .then().statusCode(200).body("clipId", hasItem(clipB));
-        Gateway.as(investigatorA).get("/api/agencies/" + agencyA + "/requests/" + requestA + "/clips")
-                .then().statusCode(200).body("clipId", hasItem(clipA));
+        Gateway.as(investigatorB)
+                .get("/api/agencies/" + agencyB + "/requests/" + requestB + "/clips")
+                .then()
+                .statusCode(200)
+                .body("clipId", hasItem(clipB));
+        Gateway.as(investigatorA)
+                .get("/api/agencies/" + agencyA + "/requests/" + requestA + "/clips")
+                .then()
+                .statusCode(200)
+                .body("clipId", hasItem(clipA));
     }
 
     /** Everything of B that no one outside B (and owner B) may ever see. */
     public List<String> secretsOfB() {
-        return List.of(caseB, descriptionB, contactB, sha256B, cameraLabelB, "det@" + B_DOMAIN, investigatorB,
+        return List.of(
+                caseB,
+                descriptionB,
+                contactB,
+                sha256B,
+                cameraLabelB,
+                "det@" + B_DOMAIN,
+                investigatorB,
                 "owasp.owner.b");
     }
 
     /** Everything of A that no one outside A (and owner A) may ever see. */
     public List<String> secretsOfA() {
-        return List.of(caseA, "Bike theft on Side Street " + tag, sha256A, "Riverton side gate " + tag,
-                "sjones@riverton-pd.example", "owasp.owner.a");
+        return List.of(
+                caseA,
+                "Bike theft on Side Street " + tag,
+                sha256A,
+                "Riverton side gate " + tag,
+                "sjones@riverton-pd.example",
+                "owasp.owner.a");
     }
 
     public static String camera(String owner, String label, double lat, double lon) {
-        return Gateway.as(owner).body("{\"label\":\"%s\",\"latitude\":%s,\"longitude\":%s}".formatted(label, lat, lon))
-                .post("/api/me/cameras").then().statusCode(201).extract().path("id");
+        return Gateway.as(owner)
+                .body("{\"label\":\"%s\",\"latitude\":%s,\"longitude\":%s}".formatted(label, lat, lon))
+                .post("/api/me/cameras")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static Instant withinWindow(String investigator, String agency, String request) {
-        String start = Gateway.as(investigator).get("/api/agencies/" + agency + "/requests/" + request)
-                .then().statusCode(200).extract().path("windowStart");
+        String start = Gateway.as(investigator)
+                .get("/api/agencies/" + agency + "/requests/" + request)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("windowStart");
         return Instant.parse(start).plus(10, ChronoUnit.MINUTES);
     }
 
     public static Response upload(String owner, String cameraId, Instant recordedAt, byte[] bytes) {
-        return Gateway.as(owner).contentType("video/mp4").queryParam("cameraId", cameraId)
-                .queryParam("recordedAt", recordedAt.toString()).body(bytes).post("/api/me/clips");
+        return Gateway.as(owner)
+                .contentType("video/mp4")
+                .queryParam("cameraId", cameraId)
+                .queryParam("recordedAt", recordedAt.toString())
+                .body(bytes)
+                .post("/api/me/clips");
     }
 
     public static String uploadClip(String owner, String cameraId, Instant recordedAt, byte[] bytes) {
-        return upload(owner, cameraId, recordedAt, bytes).then().statusCode(201)
-                .body("sha256", equalTo(sha256(bytes))).extract().path("id");
+        return upload(owner, cameraId, recordedAt, bytes)
+                .then()
+                .statusCode(201)
+                .body("sha256", equalTo(sha256(bytes)))
+                .extract()
+                .path("id");
     }
 
     public static String share(String owner, String request, String clip) {
-        return Gateway.as(owner).contentType(ContentType.JSON)
+        return Gateway.as(owner)
+                .contentType(ContentType.JSON)
                 .body("{\"answer\":\"SHARE\",\"clipIds\":[\"" + clip + "\"],\"retentionDays\":30}")
                 .post("/api/me/inbox/" + request + "/response")
-                .then().statusCode(201).body("answer", equalTo("SHARE")).extract().path("share.id");
+                .then()
+                .statusCode(201)
+                .body("answer", equalTo("SHARE"))
+                .extract()
+                .path("share.id");
     }
 
     public static String subject(String token) {
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        String payload =
+                new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
         return JsonPath.from(payload).getString("sub");
     }
 
@@ -180,12 +223,26 @@ public final class World {
 
     /** Number of requests an agency's investigator sees in its list. */
     public static int requestCount(String investigator, String agency) {
-        return Gateway.as(investigator).queryParam("size", 100).get("/api/agencies/" + agency + "/requests")
-                .then().statusCode(200).extract().jsonPath().getList("id").size();
+        return Gateway.as(investigator)
+                .queryParam("size", 100)
+                .get("/api/agencies/" + agency + "/requests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id")
+                .size();
     }
 
     static void assertState(String investigator, String agency, String request, String state) {
-        assertEquals(state, Gateway.as(investigator).get("/api/agencies/" + agency + "/requests/" + request)
-                .then().statusCode(200).extract().path("state"), "state of request " + request);
+        assertEquals(
+                state,
+                Gateway.as(investigator)
+                        .get("/api/agencies/" + agency + "/requests/" + request)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("state"),
+                "state of request " + request);
     }
 }

@@ -30,15 +30,17 @@ public class CorsRefusals {
 
     @Inject
     Problems problems;
+
     @ConfigProperty(name = "quarkus.http.cors.origins")
     List<String> origins;
+
     @ConfigProperty(name = "quarkus.http.cors.methods")
     List<String> methods;
 
     void register(@Observes Filters filters) {
         Set<String> allowedOrigins = Set.copyOf(origins);
-        Set<String> allowedMethods = methods.stream().map(m -> m.trim().toUpperCase(Locale.ROOT))
-                .collect(Collectors.toUnmodifiableSet());
+        Set<String> allowedMethods =
+                methods.stream().map(m -> m.trim().toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         filters.register(ctx -> check(ctx, allowedOrigins, allowedMethods), PRIORITY);
     }
 
@@ -54,10 +56,13 @@ public class CorsRefusals {
             return;
         }
         String preflightMethod = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
-        if (request.method() == HttpMethod.OPTIONS && preflightMethod != null
+        if (request.method() == HttpMethod.OPTIONS
+                && preflightMethod != null
                 && !allowedMethods.contains(preflightMethod.trim().toUpperCase(Locale.ROOT))) {
-            refuse(ctx, "method " + preflightMethod + " is not allowed cross-origin; allowed: "
-                    + String.join(", ", allowedMethods));
+            refuse(
+                    ctx,
+                    "method " + preflightMethod + " is not allowed cross-origin; allowed: "
+                            + String.join(", ", allowedMethods));
             return;
         }
         ctx.next();
@@ -65,12 +70,16 @@ public class CorsRefusals {
 
     /** The page is served by this gateway itself: scheme and authority match the call's. */
     private static boolean sameOrigin(HttpServerRequest request, String origin) {
-        return request.authority() != null
-                && origin.equalsIgnoreCase(request.scheme() + "://" + request.authority());
+        return request.authority() != null && origin.equalsIgnoreCase(request.scheme() + "://" + request.authority());
     }
 
     private void refuse(RoutingContext ctx, String detail) {
-        problems.write(ctx.response(), RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER)), 403,
-                "Forbidden", detail, null);
+        problems.write(
+                ctx.response(),
+                RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER)),
+                403,
+                "Forbidden",
+                detail,
+                null);
     }
 }

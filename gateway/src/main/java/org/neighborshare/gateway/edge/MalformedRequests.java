@@ -33,17 +33,25 @@ public class MalformedRequests {
 
     void handle(RoutingContext ctx) {
         int status = ctx.statusCode();
-        if (!(ctx.failure() instanceof VertxException) || status < 400 || status >= 500
+        if (!(ctx.failure() instanceof VertxException)
+                || status < 400
+                || status >= 500
                 || ctx.response().headWritten()) {
             ctx.next();
             return;
         }
         String message = String.valueOf(ctx.failure().getMessage());
         String detail = message.contains("Host") || message.contains("authority")
-                ? "a single valid Host header is required" : "the request is malformed";
+                ? "a single valid Host header is required"
+                : "the request is malformed";
         LOG.debugf("refused a malformed request: %s", message);
         String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
-        problems.write(ctx.response(), requestId, status, HttpResponseStatus.valueOf(status).reasonPhrase(), detail,
+        problems.write(
+                ctx.response(),
+                requestId,
+                status,
+                HttpResponseStatus.valueOf(status).reasonPhrase(),
+                detail,
                 null);
     }
 }

@@ -27,6 +27,7 @@ public class RequestShape {
 
     @Inject
     GatewayConfig config;
+
     @Inject
     Problems problems;
 
@@ -41,7 +42,10 @@ public class RequestShape {
         if (request.uri().length() > maxUri) {
             refuse(ctx, 414, "URI Too Long", "the request target may be at most " + maxUri + " characters");
         } else if (headerBytes(request) > maxHeaders) {
-            refuse(ctx, 431, "Request Header Fields Too Large",
+            refuse(
+                    ctx,
+                    431,
+                    "Request Header Fields Too Large",
                     "the request headers may be at most " + maxHeaders + " bytes together");
         } else if (request.headers().getAll(HttpHeaders.HOST).size() > 1) {
             // Which of two Hosts counts is where request smuggling lives; neither is taken.
@@ -63,7 +67,12 @@ public class RequestShape {
     private void refuse(RoutingContext ctx, int status, String title, String detail) {
         // Connection: close — what is still on the wire of an oversized request is not worth reading.
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        problems.write(ctx.response(), RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER)), status, title,
-                detail, null);
+        problems.write(
+                ctx.response(),
+                RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER)),
+                status,
+                title,
+                detail,
+                null);
     }
 }

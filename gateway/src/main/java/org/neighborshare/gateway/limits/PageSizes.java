@@ -20,7 +20,9 @@ public final class PageSizes {
     private final Set<String> names;
 
     public PageSizes(Collection<String> names) {
-        this.names = names.stream().map(n -> n.trim().toLowerCase(Locale.ROOT)).filter(n -> !n.isEmpty())
+        this.names = names.stream()
+                .map(n -> n.trim().toLowerCase(Locale.ROOT))
+                .filter(n -> !n.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 

@@ -26,7 +26,9 @@ public class RateLimiter {
 
     /** Which allowance a refusal used up, for the problem's detail. */
     public enum Scope {
-        USER("this user"), AGENCY("this agency"), CLIENT_IP("this client address");
+        USER("this user"),
+        AGENCY("this agency"),
+        CLIENT_IP("this client address");
 
         private final String who;
 
@@ -49,11 +51,9 @@ public class RateLimiter {
         }
     }
 
-    record Limits(Optional<Rate> perUser, Optional<Rate> perAgency, Optional<Rate> perClientIp) {
-    }
+    record Limits(Optional<Rate> perUser, Optional<Rate> perAgency, Optional<Rate> perClientIp) {}
 
-    record BucketKey(String group, Scope scope, String key) {
-    }
+    record BucketKey(String group, Scope scope, String key) {}
 
     private final Map<String, Limits> groups = new HashMap<>();
     private final Cache<BucketKey, TokenBucket> buckets;
@@ -67,12 +67,16 @@ public class RateLimiter {
     RateLimiter(GatewayConfig config, LongSupplier clock) {
         this.clock = clock;
         Duration longest = Duration.ofMinutes(1);
-        for (Map.Entry<String, GatewayConfig.RateLimitGroup> e : config.rateLimits().entrySet()) {
+        for (Map.Entry<String, GatewayConfig.RateLimitGroup> e :
+                config.rateLimits().entrySet()) {
             GatewayConfig.RateLimitGroup g = e.getValue();
-            Limits limits = new Limits(g.perUser().map(Rate::parse), g.perAgency().map(Rate::parse),
+            Limits limits = new Limits(
+                    g.perUser().map(Rate::parse),
+                    g.perAgency().map(Rate::parse),
                     g.perClientIp().map(Rate::parse));
             for (Rate rate : Stream.of(limits.perUser(), limits.perAgency(), limits.perClientIp())
-                    .flatMap(Optional::stream).toList()) {
+                    .flatMap(Optional::stream)
+                    .toList()) {
                 if (rate.period().compareTo(longest) > 0) {
                     longest = rate.period();
                 }
@@ -94,8 +98,12 @@ public class RateLimiter {
         }
         long now = clock.getAsLong();
         if (route.access() == Access.PUBLIC || requester.anonymous()) {
-            return take(route.rateLimit(), Scope.CLIENT_IP, limits.perClientIp(),
-                    clientAddress != null ? clientAddress : "unknown", now);
+            return take(
+                    route.rateLimit(),
+                    Scope.CLIENT_IP,
+                    limits.perClientIp(),
+                    clientAddress != null ? clientAddress : "unknown",
+                    now);
         }
         Optional<Refusal> refusal = take(route.rateLimit(), Scope.USER, limits.perUser(), requester.id(), now);
         if (refusal.isEmpty() && route.access() == Access.AGENCY_ROLE && agencyId != null) {

@@ -68,8 +68,8 @@ public class RequestObserver {
                 .register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
         // Routine polling is DEBUG unless it failed: a feed that stops answering 200 is worth seeing.
-        Logger.Level level = Boolean.TRUE.equals(ctx.get(ROUTINE)) && status < 400 ? Logger.Level.DEBUG
-                : Logger.Level.INFO;
+        Logger.Level level =
+                Boolean.TRUE.equals(ctx.get(ROUTINE)) && status < 400 ? Logger.Level.DEBUG : Logger.Level.INFO;
         if (accessLog && ACCESS.isEnabled(level)) {
             long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
             MDC.put("requestId", requestId);
@@ -79,8 +79,16 @@ public class RequestObserver {
             MDC.put("status", Integer.toString(status));
             MDC.put("durationMs", Long.toString(millis));
             try {
-                ACCESS.logf(level, "%s %s %d %d ms route=%s id=%s%s", method, ctx.normalizedPath(), status, millis, route,
-                        requestId, completed ? "" : " (client left early)");
+                ACCESS.logf(
+                        level,
+                        "%s %s %d %d ms route=%s id=%s%s",
+                        method,
+                        ctx.normalizedPath(),
+                        status,
+                        millis,
+                        route,
+                        requestId,
+                        completed ? "" : " (client left early)");
             } finally {
                 MDC.remove("requestId");
                 MDC.remove("route");

@@ -1,6 +1,5 @@
 package org.neighborshare.gateway.proxy;
 
-import org.neighborshare.shared.security.BearerToken;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -17,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 import org.neighborshare.gateway.token.VerifiedTokens;
+import org.neighborshare.shared.security.BearerToken;
 
 /**
  * Who is calling, from the Keycloak access token. Authentication is not proactive: quarkus-oidc verifies the token
@@ -30,6 +30,7 @@ public class Authentication {
 
     @Inject
     IdentityProviderManager identityProviderManager;
+
     @Inject
     VerifiedTokens verifiedTokens;
 
@@ -41,15 +42,16 @@ public class Authentication {
         RoutingContext ctx = call.ctx;
         // Quarkus's default reaction to a failed lazy authentication ends the response with an empty body; the
         // failure is ours to answer, as a problem.
-        ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (c, t) -> {
-        });
+        ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (c, t) -> {});
         String token = bearerToken(ctx.request());
         SecurityIdentity known = token == null ? null : verifiedTokens.get(token);
         if (known != null) {
             return Future.succeededFuture(known);
         }
-        return Future.fromCompletionStage(QuarkusHttpUser.getSecurityIdentity(ctx, identityProviderManager)
-                        .subscribeAsCompletionStage(), call.context)
+        return Future.fromCompletionStage(
+                        QuarkusHttpUser.getSecurityIdentity(ctx, identityProviderManager)
+                                .subscribeAsCompletionStage(),
+                        call.context)
                 .onSuccess(identity -> {
                     if (token != null) {
                         verifiedTokens.put(token, identity);

@@ -19,6 +19,7 @@ final class Call {
     final String requestId;
     /** Where the call began: every step after an asynchronous one runs here again. */
     final Context context;
+
     List<String> segments;
     Route route;
     Map<String, String> captures = Map.of();
@@ -26,6 +27,7 @@ final class Call {
     String uri;
     /** The request the service will get, copied from the client's; only the gateway's headers go on it. */
     ProxyRequest upstream;
+
     Requester requester = Requester.ANONYMOUS;
     String client;
     String internalToken;

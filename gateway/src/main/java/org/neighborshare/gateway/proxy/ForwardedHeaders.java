@@ -1,12 +1,12 @@
 package org.neighborshare.gateway.proxy;
 
-import org.neighborshare.shared.security.BearerToken;
 import io.vertx.core.MultiMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.neighborshare.shared.observability.RequestIds;
+import org.neighborshare.shared.security.BearerToken;
 
 /**
  * Headers that only the gateway may set. Services trust them because they come from the gateway, so anything a
@@ -15,13 +15,20 @@ import org.neighborshare.shared.observability.RequestIds;
 public final class ForwardedHeaders {
 
     private static final Set<String> OWNED = Set.of(
-            "authorization", "proxy-authorization", "forwarded", "x-real-ip", "x-client-ip",
-            "x-request-id", "x-original-url", "x-rewrite-url", "x-http-method-override", "x-method-override");
-    private static final List<String> OWNED_PREFIXES = List.of(
-            "x-forwarded-", "x-internal-", "x-agency-", "x-gateway-", "x-user-", "x-auth-");
+            "authorization",
+            "proxy-authorization",
+            "forwarded",
+            "x-real-ip",
+            "x-client-ip",
+            "x-request-id",
+            "x-original-url",
+            "x-rewrite-url",
+            "x-http-method-override",
+            "x-method-override");
+    private static final List<String> OWNED_PREFIXES =
+            List.of("x-forwarded-", "x-internal-", "x-agency-", "x-gateway-", "x-user-", "x-auth-");
 
-    private ForwardedHeaders() {
-    }
+    private ForwardedHeaders() {}
 
     private static boolean owned(String name) {
         String n = name.toLowerCase(Locale.ROOT);

@@ -43,20 +43,28 @@ public class GatewayHandler {
 
     @Inject
     GatewayConfig config;
+
     @Inject
     Problems problems;
+
     @Inject
     Authentication authentication;
+
     @Inject
     RateLimiter rateLimiter;
+
     @Inject
     AgencyStates agencyStates;
+
     @Inject
     InternalTokenMinter minter;
+
     @Inject
     CircuitBreakers breakers;
+
     @Inject
     Upstreams upstreams;
+
     @Inject
     RequestObserver observer;
 
@@ -101,15 +109,16 @@ public class GatewayHandler {
     private Call begin(RoutingContext ctx) {
         // The body must wait in the socket until we know whether (and where) it goes.
         ctx.request().pause();
-        Call call = new Call(ctx, RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER)),
-                Vertx.currentContext());
+        Call call =
+                new Call(ctx, RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER)), Vertx.currentContext());
         observer.begin(ctx, call.requestId);
         return call;
     }
 
     /** A single "chunked" or none: which of two framings counts is where request smuggling lives. */
     private Future<Void> checkTransferEncoding(Call call) {
-        return TransferEncodings.sane(call.request().headers()) ? GO_ON
+        return TransferEncodings.sane(call.request().headers())
+                ? GO_ON
                 : refused(Refusal.of(400, "Bad Request", "invalid Transfer-Encoding"));
     }
 
@@ -126,8 +135,10 @@ public class GatewayHandler {
         }
         if (resolution instanceof Resolution.MethodNotAllowed notAllowed) {
             String allow = String.join(", ", notAllowed.allowed());
-            return refused(Refusal.of(405, "Method Not Allowed",
-                    request.method().name() + " is not allowed here; allowed: " + allow)
+            return refused(Refusal.of(
+                            405,
+                            "Method Not Allowed",
+                            request.method().name() + " is not allowed here; allowed: " + allow)
                     .withHeader(HttpHeaders.ALLOW.toString(), allow));
         }
         Resolution.Match match = (Resolution.Match) resolution;
@@ -148,7 +159,8 @@ public class GatewayHandler {
 
     /** Bad input the gateway can judge without a token: a page larger than the route serves is a 400. */
     private Future<Void> checkPageSize(Call call) {
-        return pageSizes.violation(call.request().query(), call.route.maxPageSize())
+        return pageSizes
+                .violation(call.request().query(), call.route.maxPageSize())
                 .<Future<Void>>map(problem -> refused(Refusal.of(400, "Bad Request", problem)))
                 .orElse(GO_ON);
     }
@@ -188,8 +200,12 @@ public class GatewayHandler {
         AccessPolicy.Decision decision = AccessPolicy.decide(call.route, call.captures, call.requester);
         if (decision instanceof AccessPolicy.Decision.Unauthenticated) {
             boolean sent = call.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
-            return refused(Refusal.of(401, "Unauthorized", sent ? "a valid bearer token is required"
-                    : "this needs a bearer token in the Authorization header"));
+            return refused(Refusal.of(
+                    401,
+                    "Unauthorized",
+                    sent
+                            ? "a valid bearer token is required"
+                            : "this needs a bearer token in the Authorization header"));
         }
         if (decision instanceof AccessPolicy.Decision.Forbidden forbidden) {
             return refused(Refusal.of(403, "Forbidden", forbidden.detail()));
@@ -199,9 +215,13 @@ public class GatewayHandler {
 
     /** 429 when the call is over one of its route group's limits (per user, per agency, per client address). */
     private Future<Void> rateLimit(Call call) {
-        return rateLimiter.check(call.route, call.requester, call.agencyId(), clientAddress(call.request()))
-                .<Future<Void>>map(r -> refused(Refusal.of(429, "Too Many Requests", "too many requests from " + r.scope().who()
-                                + " (rate-limit group '" + r.group() + "'); retry in " + r.retryAfterSeconds() + " s")
+        return rateLimiter
+                .check(call.route, call.requester, call.agencyId(), clientAddress(call.request()))
+                .<Future<Void>>map(r -> refused(Refusal.of(
+                                429,
+                                "Too Many Requests",
+                                "too many requests from " + r.scope().who() + " (rate-limit group '" + r.group()
+                                        + "'); retry in " + r.retryAfterSeconds() + " s")
                         .withHeader("Retry-After", Long.toString(r.retryAfterSeconds()))))
                 .orElse(GO_ON);
     }
@@ -214,8 +234,8 @@ public class GatewayHandler {
         String agencyId = call.agencyId();
         return Future.fromCompletionStage(agencyStates.status(agencyId).toCompletionStage(), call.context)
                 .recover(failure -> {
-                    LOG.warnf("request %s: state of agency %s unknown: %s", call.requestId, agencyId,
-                            failure.toString());
+                    LOG.warnf(
+                            "request %s: state of agency %s unknown: %s", call.requestId, agencyId, failure.toString());
                     return refused(Refusal.of(503, "Service Unavailable", "the agency's state cannot be checked now"));
                 })
                 .compose(status -> {
@@ -223,8 +243,11 @@ public class GatewayHandler {
                         return refused(notFound(call));
                     }
                     if (!status.approved()) {
-                        return refused(Refusal.of(403, "Forbidden", "agency " + agencyId + " is " + status.state()
-                                + (status.reason() != null ? ": " + status.reason() : "")));
+                        return refused(Refusal.of(
+                                403,
+                                "Forbidden",
+                                "agency " + agencyId + " is " + status.state()
+                                        + (status.reason() != null ? ": " + status.reason() : "")));
                     }
                     return GO_ON;
                 });
@@ -246,9 +269,16 @@ public class GatewayHandler {
             return GO_ON;
         }
         String service = call.route.service();
-        Forward forward = new Forward(service, call.uri, call.internalToken, call.requestId,
-                call.route.timeout().orElse(defaultTimeout), clientAddress(request), request.scheme(),
-                request.authority() != null ? request.authority().toString() : null, call.ctx.normalizedPath(),
+        Forward forward = new Forward(
+                service,
+                call.uri,
+                call.internalToken,
+                call.requestId,
+                call.route.timeout().orElse(defaultTimeout),
+                clientAddress(request),
+                request.scheme(),
+                request.authority() != null ? request.authority().toString() : null,
+                call.ctx.normalizedPath(),
                 call.route.maxBodySize());
         Future<Void> reached = breakers.call(service, reachable -> {
             try {
@@ -268,8 +298,11 @@ public class GatewayHandler {
                 return GO_ON; // the service was unreachable: Upstreams answered already
             }
             long seconds = breakers.retryAfterSeconds(service);
-            return refused(Refusal.of(503, "Service Unavailable", service
-                    + " is unavailable after repeated failures; the gateway tries it again in " + seconds + " s")
+            return refused(Refusal.of(
+                            503,
+                            "Service Unavailable",
+                            service + " is unavailable after repeated failures; the gateway tries it again in "
+                                    + seconds + " s")
                     .withHeader("Retry-After", Long.toString(seconds)));
         });
     }
@@ -291,7 +324,12 @@ public class GatewayHandler {
         if (!ctx.response().headWritten()) {
             refusal.headers().forEach(ctx.response()::putHeader);
         }
-        problems.write(ctx.response(), call.requestId, refusal.status(), refusal.title(), refusal.detail(),
+        problems.write(
+                ctx.response(),
+                call.requestId,
+                refusal.status(),
+                refusal.title(),
+                refusal.detail(),
                 ctx.normalizedPath());
     }
 
@@ -300,8 +338,8 @@ public class GatewayHandler {
     }
 
     private static Refusal notFound(Call call) {
-        return Refusal.of(404, "Not Found", "no route for " + call.request().method().name() + " "
-                + call.ctx.normalizedPath());
+        return Refusal.of(
+                404, "Not Found", "no route for " + call.request().method().name() + " " + call.ctx.normalizedPath());
     }
 
     private static Refusal bodyTooLarge(long limit) {

@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Rewrites URLs that services put in response headers so that their internal addresses never reach a client. */
 public final class Locations {
 
-    private Locations() {
-    }
+    private Locations() {}
 
     /**
      * {@code location} as the client should see it: an absolute URL on the upstream's own origin (scheme, host and
@@ -22,14 +21,18 @@ public final class Locations {
         } catch (URISyntaxException e) {
             return location;
         }
-        if (!l.isAbsolute() || l.getHost() == null
+        if (!l.isAbsolute()
+                || l.getHost() == null
                 || !l.getScheme().equalsIgnoreCase(upstream.getScheme())
-                || !l.getHost().toLowerCase(Locale.ROOT).equals(upstream.getHost().toLowerCase(Locale.ROOT))
+                || !l.getHost()
+                        .toLowerCase(Locale.ROOT)
+                        .equals(upstream.getHost().toLowerCase(Locale.ROOT))
                 || port(l) != port(upstream)) {
             return location;
         }
         String path = l.getRawPath() == null || l.getRawPath().isEmpty() ? "/" : l.getRawPath();
-        return path + (l.getRawQuery() != null ? "?" + l.getRawQuery() : "")
+        return path
+                + (l.getRawQuery() != null ? "?" + l.getRawQuery() : "")
                 + (l.getRawFragment() != null ? "#" + l.getRawFragment() : "");
     }
 

@@ -4,9 +4,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.neighborshare.shared.observability.RequestIds;
 import org.neighborshare.shared.problem.Problem;
 import org.neighborshare.shared.problem.ProblemFailureHandler;
-import org.neighborshare.shared.observability.RequestIds;
 
 /**
  * Every response the gateway makes itself is an RFC 9457 problem, written by the shared library like the
@@ -24,8 +24,8 @@ public class Problems {
         return problems.body(Problem.of(status, title, detail).withInstance(instance));
     }
 
-    public void write(HttpServerResponse response, String requestId, int status, String title, String detail,
-                      String instance) {
+    public void write(
+            HttpServerResponse response, String requestId, int status, String title, String detail, String instance) {
         if (response.headWritten() || response.closed()) {
             return;
         }

@@ -7,8 +7,7 @@ import java.util.List;
 /** Which Transfer-Encoding a message may carry through the gateway: none, or a single "chunked". */
 final class TransferEncodings {
 
-    private TransferEncodings() {
-    }
+    private TransferEncodings() {}
 
     /** Anything else is where request smuggling lives (and what vertx-http-proxy refuses as well). */
     static boolean sane(MultiMap headers) {

@@ -65,8 +65,9 @@ public class UpstreamClients {
                 .setKeepAliveTimeout(30);
         if (address.tls()) {
             options.setSsl(true).setVerifyHost(true).setForceSni(true);
-            service(service).trustCertificate().ifPresent(pem -> options.setTrustOptions(
-                    new PemTrustOptions().addCertPath(pem)));
+            service(service)
+                    .trustCertificate()
+                    .ifPresent(pem -> options.setTrustOptions(new PemTrustOptions().addCertPath(pem)));
         }
         return options;
     }

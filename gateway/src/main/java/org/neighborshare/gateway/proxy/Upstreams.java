@@ -47,16 +47,20 @@ public class Upstreams {
     private final Problems problems;
     private final GatewayConfig.Upstream limits;
 
-    record Upstream(String name, HttpClient client, UpstreamClients.Address address, URI origin) {
-    }
+    record Upstream(String name, HttpClient client, UpstreamClients.Address address, URI origin) {}
 
     @Inject
     public Upstreams(UpstreamClients clients, GatewayConfig config, Problems problems) {
         this.problems = problems;
         this.limits = config.upstream();
-        config.services().forEach((name, service) -> upstreams.put(name, new Upstream(name,
-                clients.create(name, "gateway-" + name, limits.maxConnectionsPerService()), clients.address(name),
-                URI.create(service.url()))));
+        config.services()
+                .forEach((name, service) -> upstreams.put(
+                        name,
+                        new Upstream(
+                                name,
+                                clients.create(name, "gateway-" + name, limits.maxConnectionsPerService()),
+                                clients.address(name),
+                                URI.create(service.url()))));
     }
 
     /**
@@ -136,8 +140,8 @@ public class Upstreams {
             if (body != null && body.length() < 0) {
                 // No Content-Length (chunked): the size is only known by counting on the way through.
                 HttpServerRequest client = request.proxiedRequest();
-                limitedBody = new LimitedBody(body.stream(), forward.maxBodySize(),
-                        drainLimit(forward.maxBodySize()), () -> close(client));
+                limitedBody = new LimitedBody(
+                        body.stream(), forward.maxBodySize(), drainLimit(forward.maxBodySize()), () -> close(client));
                 request.setBody(Body.body(limitedBody, -1));
             }
         }
@@ -156,13 +160,18 @@ public class Upstreams {
         private Future<Void> respond(ProxyResponse answer) {
             response = answer;
             if (!TransferEncodings.sane(answer.headers())) {
-                return answer.release().setStatusCode(501).putHeader(HttpHeaders.CONTENT_LENGTH, "0").setBody(null)
+                return answer.release()
+                        .setStatusCode(501)
+                        .putHeader(HttpHeaders.CONTENT_LENGTH, "0")
+                        .setBody(null)
                         .send();
             }
             answer.headers().remove(HttpHeaders.CONNECTION).remove(HttpHeaders.KEEP_ALIVE);
             // Cross-origin policy is the gateway's alone (quarkus.http.cors.*), whatever a service says.
-            answer.headers().names().stream().filter(n -> n.regionMatches(true, 0, "access-control-", 0, 15))
-                    .toList().forEach(answer.headers()::remove);
+            answer.headers().names().stream()
+                    .filter(n -> n.regionMatches(true, 0, "access-control-", 0, 15))
+                    .toList()
+                    .forEach(answer.headers()::remove);
             answer.headers().set(RequestIds.HEADER, forward.requestId());
             // A service writes absolute URLs with the address it was called on: the gateway's view of it, which
             // must not leave the cluster. Such a Location becomes a path on the gateway.
@@ -185,21 +194,25 @@ public class Upstreams {
         private ProxyResponse failed(Throwable failure) {
             String service = upstream.name();
             if (limitedBody != null && limitedBody.exceeded()) {
-                LOG.debugf("request %s to %s: body over %d bytes", forward.requestId(), service,
-                        forward.maxBodySize());
+                LOG.debugf("request %s to %s: body over %d bytes", forward.requestId(), service, forward.maxBodySize());
                 reachable.tryComplete();
-                return problem(413, "Content Too Large",
+                return problem(
+                        413,
+                        "Content Too Large",
                         "the request body may be at most " + forward.maxBodySize() + " bytes here");
             }
-            LOG.warnf("request %s to %s failed (%s): %s", forward.requestId(), service,
-                    failure.getClass().getSimpleName(), failure.getMessage());
+            LOG.warnf(
+                    "request %s to %s failed (%s): %s",
+                    forward.requestId(), service, failure.getClass().getSimpleName(), failure.getMessage());
             if (!connected) {
                 reachable.tryFail(failure);
                 return problem(503, "Service Unavailable", service + " is unreachable");
             }
             if (failure instanceof TimeoutException) {
                 reachable.tryFail(failure);
-                return problem(504, "Gateway Timeout",
+                return problem(
+                        504,
+                        "Gateway Timeout",
                         service + " did not answer within " + forward.timeout().toMillis() + " ms");
             }
             // Connected, but the exchange broke (the service dropped the connection, the client went away): the
@@ -210,7 +223,8 @@ public class Upstreams {
 
         private ProxyResponse problem(int status, String title, String detail) {
             // release() drops the request body and the headers prepared for the service.
-            response = request.release().response()
+            response = request.release()
+                    .response()
                     .setStatusCode(status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(RequestIds.HEADER, forward.requestId())

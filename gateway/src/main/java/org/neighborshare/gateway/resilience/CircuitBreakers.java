@@ -35,8 +35,7 @@ public class CircuitBreakers {
      */
     private static final Duration FAILURE_WINDOW = Duration.ofHours(1);
 
-    private record Circuit(CircuitBreaker breaker, AtomicLong openedAt) {
-    }
+    private record Circuit(CircuitBreaker breaker, AtomicLong openedAt) {}
 
     private final Map<String, Circuit> circuits = new TreeMap<>();
     private final Duration openFor;
@@ -90,7 +89,9 @@ public class CircuitBreakers {
         Circuit circuit = circuit(service);
         long left = 0;
         if (circuit.breaker().state() == CircuitBreakerState.OPEN) {
-            left = openFor.toMillis() - Duration.ofNanos(System.nanoTime() - circuit.openedAt().get()).toMillis();
+            left = openFor.toMillis()
+                    - Duration.ofNanos(System.nanoTime() - circuit.openedAt().get())
+                            .toMillis();
         }
         return Math.max(1, (left + 999) / 1000);
     }

@@ -6,19 +6,15 @@ import org.neighborshare.shared.security.Caller;
 /** Decides a matched route for a caller. Services re-check; this is the first, coarse line. */
 public final class AccessPolicy {
 
-    private AccessPolicy() {
-    }
+    private AccessPolicy() {}
 
     public sealed interface Decision {
-        record Allow() implements Decision {
-        }
+        record Allow() implements Decision {}
 
         /** No usable identity: the client should (re)authenticate. */
-        record Unauthenticated() implements Decision {
-        }
+        record Unauthenticated() implements Decision {}
 
-        record Forbidden(String detail) implements Decision {
-        }
+        record Forbidden(String detail) implements Decision {}
     }
 
     public static Decision decide(Route route, Map<String, String> captures, Requester requester) {
@@ -32,7 +28,8 @@ public final class AccessPolicy {
             case PUBLIC, AUTHENTICATED -> new Decision.Allow();
             case ROLE -> {
                 String role = route.role().orElseThrow();
-                yield requester.hasRole(role) ? new Decision.Allow()
+                yield requester.hasRole(role)
+                        ? new Decision.Allow()
                         : new Decision.Forbidden("this requires the role '" + role + "'");
             }
             case AGENCY_ROLE -> {
@@ -43,8 +40,10 @@ public final class AccessPolicy {
                 if (requester.hasRole(Caller.REVIEWER)) {
                     yield new Decision.Forbidden("a platform reviewer holds no role in agency " + agencyId);
                 }
-                // A role in agency A grants nothing in agency B (docs/invariants.md, I5): the agency comes from the path.
-                yield agencyId != null && requester.hasAgencyRole(agencyId, role) ? new Decision.Allow()
+                // A role in agency A grants nothing in agency B (docs/invariants.md, I5): the agency comes from the
+                // path.
+                yield agencyId != null && requester.hasAgencyRole(agencyId, role)
+                        ? new Decision.Allow()
                         : new Decision.Forbidden("this requires the role '" + role + "' in agency " + agencyId);
             }
         };

@@ -82,7 +82,9 @@ public final class PathPattern {
     }
 
     private static boolean isCapture(String s) {
-        return s.length() > 2 && s.startsWith("{") && s.endsWith("}")
+        return s.length() > 2
+                && s.startsWith("{")
+                && s.endsWith("}")
                 && s.substring(1, s.length() - 1).matches("[A-Za-z][A-Za-z0-9]*");
     }
 }

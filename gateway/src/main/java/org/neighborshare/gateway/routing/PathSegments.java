@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class PathSegments {
 
-    private PathSegments() {
-    }
+    private PathSegments() {}
 
     /** Empty when the path is one the gateway will not forward (treated as "no route"). */
     public static Optional<List<String>> parse(String normalizedPath) {

@@ -1,6 +1,5 @@
 package org.neighborshare.gateway.routing;
 
-import org.neighborshare.shared.security.AgencyRole;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -8,14 +7,14 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.neighborshare.shared.security.AgencyRole;
 
 /** Reads a {@link Requester} from the identity quarkus-oidc built out of a Keycloak access token. */
 public final class Requesters {
 
     static final String GROUPS = "groups";
 
-    private Requesters() {
-    }
+    private Requesters() {}
 
     public static Requester from(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
@@ -29,8 +28,14 @@ public final class Requesters {
         }
         String id = jwt.getSubject();
         String username = asString(jwt.getClaim("preferred_username"));
-        return new Requester(false, id, username != null ? username : id, asString(jwt.getClaim("email")),
-                asBoolean(jwt.getClaim("email_verified")), roles, agencyRoles(jwt.getClaim(GROUPS)));
+        return new Requester(
+                false,
+                id,
+                username != null ? username : id,
+                asString(jwt.getClaim("email")),
+                asBoolean(jwt.getClaim("email_verified")),
+                roles,
+                agencyRoles(jwt.getClaim(GROUPS)));
     }
 
     /**

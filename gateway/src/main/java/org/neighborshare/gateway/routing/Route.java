@@ -14,15 +14,25 @@ import java.util.Set;
  * @param maxPageSize  largest page size a query may ask for; larger is 400
  * @param routine      the route carries routine service-to-service polling: its access-log lines are DEBUG
  */
-public record Route(int index, String name, List<PathPattern> paths, Set<String> methods, String service,
-                    Access access, Optional<String> role, Optional<Duration> timeout, String rateLimit,
-                    long maxBodySize, int maxPageSize, boolean routine) {
+public record Route(
+        int index,
+        String name,
+        List<PathPattern> paths,
+        Set<String> methods,
+        String service,
+        Access access,
+        Optional<String> role,
+        Optional<Duration> timeout,
+        String rateLimit,
+        long maxBodySize,
+        int maxPageSize,
+        boolean routine) {
 
     public static final String AGENCY_ID = "agencyId";
 
     @Override
     public String toString() {
-        return "gateway.routes[" + index + "] " + name + " " + methods + " " + paths + " -> " + service + " "
-                + access + role.map(r -> " " + r).orElse("");
+        return "gateway.routes[" + index + "] " + name + " " + methods + " " + paths + " -> " + service + " " + access
+                + role.map(r -> " " + r).orElse("");
     }
 }

@@ -37,7 +37,8 @@ public final class RouteTable {
         int defaultMaxPage = config.limits().maxPageSize();
         for (int i = 0; i < configured.size(); i++) {
             GatewayConfig.Route r = configured.get(i);
-            String where = "gateway.routes[" + i + "]" + r.name().map(n -> " (" + n + ")").orElse("");
+            String where = "gateway.routes[" + i + "]"
+                    + r.name().map(n -> " (" + n + ")").orElse("");
             String name = r.name().orElse("route-" + i);
             if (!NAME.matcher(name).matches()) {
                 errors.add(where + ": name must be lower-case letters, digits and '-': " + name);
@@ -94,15 +95,31 @@ public final class RouteTable {
             if (!needsRole && r.role().isPresent()) {
                 errors.add(where + ": " + r.access() + " takes no role");
             }
-            routes.add(new Route(i, name, paths, Set.copyOf(methods), r.service(), r.access(), r.role(), r.timeout(),
-                    r.rateLimit(), maxBody, maxPage, r.routine()));
+            routes.add(new Route(
+                    i,
+                    name,
+                    paths,
+                    Set.copyOf(methods),
+                    r.service(),
+                    r.access(),
+                    r.role(),
+                    r.timeout(),
+                    r.rateLimit(),
+                    maxBody,
+                    maxPage,
+                    r.routine()));
         }
         if (routes.isEmpty()) {
             errors.add("gateway.routes is empty");
         }
         config.rateLimits().forEach((group, limits) -> {
-            Map<String, Optional<String>> rates = Map.of("per-user", limits.perUser(), "per-agency",
-                    limits.perAgency(), "per-client-ip", limits.perClientIp());
+            Map<String, Optional<String>> rates = Map.of(
+                    "per-user",
+                    limits.perUser(),
+                    "per-agency",
+                    limits.perAgency(),
+                    "per-client-ip",
+                    limits.perClientIp());
             rates.forEach((kind, rate) -> rate.ifPresent(text -> {
                 try {
                     Rate.parse(text);
@@ -138,13 +155,10 @@ public final class RouteTable {
     }
 
     public sealed interface Resolution {
-        record Match(Route route, Map<String, String> captures) implements Resolution {
-        }
+        record Match(Route route, Map<String, String> captures) implements Resolution {}
 
-        record MethodNotAllowed(Set<String> allowed) implements Resolution {
-        }
+        record MethodNotAllowed(Set<String> allowed) implements Resolution {}
 
-        record NotFound() implements Resolution {
-        }
+        record NotFound() implements Resolution {}
     }
 }

@@ -26,8 +26,7 @@ public class InternalTokenMinter {
     private final Duration lifetime;
     private final Cache<Key, String> reuse;
 
-    record Key(Requester requester, String service) {
-    }
+    record Key(Requester requester, String service) {}
 
     @Inject
     public InternalTokenMinter(GatewayConfig config) {
@@ -36,14 +35,16 @@ public class InternalTokenMinter {
         this.key = SigningKeys.load(cfg.signingKeyLocation());
         this.lifetime = cfg.lifetime();
         if (lifetime.compareTo(InternalToken.MAX_LIFETIME) > 0 || lifetime.isNegative() || lifetime.isZero()) {
-            throw new IllegalStateException("gateway.internal-token.lifetime must be within (0, "
-                    + InternalToken.MAX_LIFETIME + "]");
+            throw new IllegalStateException(
+                    "gateway.internal-token.lifetime must be within (0, " + InternalToken.MAX_LIFETIME + "]");
         }
         if (cfg.reuseFor().compareTo(lifetime.dividedBy(2)) > 0) {
             throw new IllegalStateException("gateway.internal-token.reuse-for must be at most half the lifetime");
         }
         Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(10_000);
-        this.reuse = cfg.reuseFor().isZero() ? null : builder.expireAfterWrite(cfg.reuseFor()).build();
+        this.reuse = cfg.reuseFor().isZero()
+                ? null
+                : builder.expireAfterWrite(cfg.reuseFor()).build();
     }
 
     /** Loads the key and the JWT builder at startup: a bad key stops the gateway instead of failing calls. */

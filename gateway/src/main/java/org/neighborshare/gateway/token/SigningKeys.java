@@ -10,8 +10,7 @@ import java.security.PrivateKey;
  */
 public final class SigningKeys {
 
-    private SigningKeys() {
-    }
+    private SigningKeys() {}
 
     public static PrivateKey load(String location) {
         String pem;

@@ -20,8 +20,7 @@ import org.neighborshare.gateway.config.GatewayConfig;
 @ApplicationScoped
 public class VerifiedTokens {
 
-    private record Entry(SecurityIdentity identity, long ttlNanos) {
-    }
+    private record Entry(SecurityIdentity identity, long ttlNanos) {}
 
     private final Cache<String, Entry> cache;
     private final Duration maxAge;
@@ -60,8 +59,10 @@ public class VerifiedTokens {
 
     /** Remembers a token that has just been verified; anonymous identities and tokens without exp are not kept. */
     public void put(String token, SecurityIdentity identity) {
-        if (maxAge.isZero() || identity.isAnonymous()
-                || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
+        if (maxAge.isZero()
+                || identity.isAnonymous()
+                || !(identity.getPrincipal() instanceof JsonWebToken jwt)
+                || jwt.getExpirationTime() <= 0) {
             return;
         }
         long untilExpiry = jwt.getExpirationTime() * 1000 - clock.millis();

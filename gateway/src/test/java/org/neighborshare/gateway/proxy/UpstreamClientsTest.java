@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PfxOptions;
 import java.lang.reflect.Proxy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +40,7 @@ class UpstreamClientsTest {
 
     @TempDir
     static Path dir;
+
     static Vertx vertx;
     static HttpServer tlsAgencyService;
     static Path trustedCert;
@@ -50,20 +50,52 @@ class UpstreamClientsTest {
     static void startAnHttpsAgencyService() throws Exception {
         Path keystore = dir.resolve("agency.p12");
         trustedCert = dir.resolve("agency.pem");
-        keytool("-genkeypair", "-alias", "agency", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "test-only");
-        keytool("-exportcert", "-rfc", "-alias", "agency", "-keystore", keystore.toString(),
-                "-storepass", "test-only", "-file", trustedCert.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "agency",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                "test-only");
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "agency",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                "test-only",
+                "-file",
+                trustedCert.toString());
         vertx = Vertx.vertx();
-        tlsAgencyService = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
-                        .setKeyCertOptions(new PfxOptions().setPath(keystore.toString()).setPassword("test-only")))
+        tlsAgencyService = vertx.createHttpServer(new HttpServerOptions()
+                        .setSsl(true)
+                        .setKeyCertOptions(
+                                new PfxOptions().setPath(keystore.toString()).setPassword("test-only")))
                 .requestHandler(req -> {
                     seen.add(req.isSSL() + " " + req.path() + " " + (req.getHeader("Authorization") != null));
-                    req.response().putHeader("Content-Type", "application/json")
+                    req.response()
+                            .putHeader("Content-Type", "application/json")
                             .end("{\"state\":\"APPROVED\",\"reason\":null}");
                 })
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -73,13 +105,17 @@ class UpstreamClientsTest {
 
     @Test
     void theSchemeDecidesTlsAndTheDefaultPort() {
-        assertEquals(new UpstreamClients.Address("agency.internal", 443, true),
+        assertEquals(
+                new UpstreamClients.Address("agency.internal", 443, true),
                 UpstreamClients.Address.of("agency-service", "https://agency.internal"));
-        assertEquals(new UpstreamClients.Address("agency.internal", 8443, true),
+        assertEquals(
+                new UpstreamClients.Address("agency.internal", 8443, true),
                 UpstreamClients.Address.of("agency-service", "HTTPS://agency.internal:8443/ignored"));
-        assertEquals(new UpstreamClients.Address("localhost", 80, false),
+        assertEquals(
+                new UpstreamClients.Address("localhost", 80, false),
                 UpstreamClients.Address.of("agency-service", "http://localhost"));
-        assertEquals(new UpstreamClients.Address("localhost", 8081, false),
+        assertEquals(
+                new UpstreamClients.Address("localhost", 8081, false),
                 UpstreamClients.Address.of("agency-service", "http://localhost:8081"));
         for (String bad : List.of("ftp://x", "localhost:8081", "/relative", "https:///nohost")) {
             assertThrows(IllegalStateException.class, () -> UpstreamClients.Address.of("agency-service", bad), bad);
@@ -95,8 +131,8 @@ class UpstreamClientsTest {
         assertFalse(options.isTrustAll());
         assertEquals(443, options.getDefaultPort());
         assertEquals("agency.internal", options.getDefaultHost());
-        HttpClientOptions plain = new UpstreamClients(vertx, config("http://agency.internal"))
-                .options("agency-service", "t", 4);
+        HttpClientOptions plain =
+                new UpstreamClients(vertx, config("http://agency.internal")).options("agency-service", "t", 4);
         assertFalse(plain.isSsl());
         assertEquals(80, plain.getDefaultPort());
     }
@@ -104,10 +140,13 @@ class UpstreamClientsTest {
     @Test
     void theAgencyStateIsLookedUpOverHttps() throws Exception {
         GatewayConfig config = config("https://localhost:" + tlsAgencyService.actualPort());
-        AgencyStates states = new AgencyStates(new UpstreamClients(vertx, config), config, new FixedToken(config),
+        AgencyStates states = new AgencyStates(
+                new UpstreamClients(vertx, config),
+                config,
+                new FixedToken(config),
                 new CircuitBreakers(vertx, config, new SimpleMeterRegistry()));
-        AgencyStates.Status status = states.status(AGENCY).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        AgencyStates.Status status =
+                states.status(AGENCY).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertTrue(status.approved(), status.toString());
         assertEquals(List.of("true /api/directory/agencies/" + AGENCY + "/status true"), seen);
     }
@@ -136,18 +175,44 @@ class UpstreamClientsTest {
 
     /** Just the configuration these classes read. */
     private static GatewayConfig config(String agencyUrl) {
-        GatewayConfig.Service service = stub(GatewayConfig.Service.class, Map.of("url", agencyUrl,
-                "trustCertificate", Optional.ofNullable(trustedCert).map(Path::toString)));
-        return stub(GatewayConfig.class, Map.of(
-                "services", Map.of("agency-service", service),
-                "upstream", stub(GatewayConfig.Upstream.class, Map.of("connectTimeout", Duration.ofSeconds(2),
-                        "timeout", Duration.ofSeconds(5), "maxConnectionsPerService", 4)),
-                "agencyState", stub(GatewayConfig.AgencyState.class, Map.of("cacheFor", Duration.ofSeconds(4))),
-                "circuitBreaker", stub(GatewayConfig.CircuitBreaker.class, Map.of("failureThreshold", 5,
-                        "openFor", Duration.ofSeconds(5))),
-                "internalToken", stub(GatewayConfig.InternalTokenConfig.class, Map.of("keyId", "local-demo-1",
-                        "signingKeyLocation", "classpath:local-demo-keys/internal-signing-key-1.pem",
-                        "lifetime", Duration.ofSeconds(30), "reuseFor", Duration.ofSeconds(10)))));
+        GatewayConfig.Service service = stub(
+                GatewayConfig.Service.class,
+                Map.of(
+                        "url",
+                        agencyUrl,
+                        "trustCertificate",
+                        Optional.ofNullable(trustedCert).map(Path::toString)));
+        return stub(
+                GatewayConfig.class,
+                Map.of(
+                        "services", Map.of("agency-service", service),
+                        "upstream",
+                                stub(
+                                        GatewayConfig.Upstream.class,
+                                        Map.of(
+                                                "connectTimeout",
+                                                Duration.ofSeconds(2),
+                                                "timeout",
+                                                Duration.ofSeconds(5),
+                                                "maxConnectionsPerService",
+                                                4)),
+                        "agencyState", stub(GatewayConfig.AgencyState.class, Map.of("cacheFor", Duration.ofSeconds(4))),
+                        "circuitBreaker",
+                                stub(
+                                        GatewayConfig.CircuitBreaker.class,
+                                        Map.of("failureThreshold", 5, "openFor", Duration.ofSeconds(5))),
+                        "internalToken",
+                                stub(
+                                        GatewayConfig.InternalTokenConfig.class,
+                                        Map.of(
+                                                "keyId",
+                                                "local-demo-1",
+                                                "signingKeyLocation",
+                                                "classpath:local-demo-keys/internal-signing-key-1.pem",
+                                                "lifetime",
+                                                Duration.ofSeconds(30),
+                                                "reuseFor",
+                                                Duration.ofSeconds(10)))));
     }
 
     @SuppressWarnings("unchecked")

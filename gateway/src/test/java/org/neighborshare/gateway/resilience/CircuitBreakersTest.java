@@ -31,7 +31,11 @@ class CircuitBreakersTest {
 
     @AfterEach
     void close() {
-        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        vertx.close()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
     }
 
     /** A call that runs and settles at once: the service answered, or it was unreachable. */
@@ -119,10 +123,15 @@ class CircuitBreakersTest {
     }
 
     static GatewayConfig config(int threshold, Duration openFor) {
-        GatewayConfig.CircuitBreaker cb = stub(GatewayConfig.CircuitBreaker.class,
-                Map.of("failureThreshold", threshold, "openFor", openFor));
-        return stub(GatewayConfig.class, Map.of("circuitBreaker", cb,
-                "services", Map.of(S, stub(GatewayConfig.Service.class, Map.of("url", "http://localhost:1")))));
+        GatewayConfig.CircuitBreaker cb =
+                stub(GatewayConfig.CircuitBreaker.class, Map.of("failureThreshold", threshold, "openFor", openFor));
+        return stub(
+                GatewayConfig.class,
+                Map.of(
+                        "circuitBreaker",
+                        cb,
+                        "services",
+                        Map.of(S, stub(GatewayConfig.Service.class, Map.of("url", "http://localhost:1")))));
     }
 
     @SuppressWarnings("unchecked")

@@ -69,14 +69,14 @@ class RouteTableTest {
 
     static Route routeFor(RouteTable table, String method, String path) {
         RouteTable.Resolution r = resolve(table, method, path);
-        return assertInstanceOf(RouteTable.Resolution.Match.class, r, method + " " + path).route();
+        return assertInstanceOf(RouteTable.Resolution.Match.class, r, method + " " + path)
+                .route();
     }
 
     @Test
     void shippedTableSendsEachApiToItsService() throws Exception {
         RouteTable table = shipped();
-        record Case(String method, String path, String service, Access access, String role) {
-        }
+        record Case(String method, String path, String service, Access access, String role) {}
         List<Case> cases = List.of(
                 new Case("GET", "/api/public/agencies", "agency-service", Access.PUBLIC, null),
                 new Case("GET", "/api/public/agencies/" + A, "agency-service", Access.PUBLIC, null),
@@ -88,18 +88,49 @@ class RouteTableTest {
                 new Case("POST", "/api/vetting/" + A + "/decision", "agency-service", Access.ROLE, "reviewer"),
                 new Case("POST", "/api/agencies/" + A + "/suspend", "agency-service", Access.ROLE, "reviewer"),
                 new Case("POST", "/api/agencies/" + A + "/revoke", "agency-service", Access.ROLE, "reviewer"),
-                new Case("DELETE", "/api/agencies/" + A + "/members/u1", "agency-service", Access.AGENCY_ROLE, "agency-admin"),
-                new Case("GET", "/api/agencies/" + A + "/members", "agency-service", Access.AGENCY_ROLE, "agency-admin"),
-                new Case("GET", "/api/agencies/" + A + "/requests/r1/clips", "consent-service", Access.AGENCY_ROLE, "investigator"),
-                new Case("GET", "/api/agencies/" + A + "/requests/r1/clips/c1/content", "consent-service", Access.AGENCY_ROLE, "investigator"),
-                new Case("POST", "/api/agencies/" + A + "/requests", "request-service", Access.AGENCY_ROLE, "investigator"),
-                new Case("POST", "/api/agencies/" + A + "/requests/r1/close", "request-service", Access.AGENCY_ROLE, "investigator"),
+                new Case(
+                        "DELETE",
+                        "/api/agencies/" + A + "/members/u1",
+                        "agency-service",
+                        Access.AGENCY_ROLE,
+                        "agency-admin"),
+                new Case(
+                        "GET", "/api/agencies/" + A + "/members", "agency-service", Access.AGENCY_ROLE, "agency-admin"),
+                new Case(
+                        "GET",
+                        "/api/agencies/" + A + "/requests/r1/clips",
+                        "consent-service",
+                        Access.AGENCY_ROLE,
+                        "investigator"),
+                new Case(
+                        "GET",
+                        "/api/agencies/" + A + "/requests/r1/clips/c1/content",
+                        "consent-service",
+                        Access.AGENCY_ROLE,
+                        "investigator"),
+                new Case(
+                        "POST",
+                        "/api/agencies/" + A + "/requests",
+                        "request-service",
+                        Access.AGENCY_ROLE,
+                        "investigator"),
+                new Case(
+                        "POST",
+                        "/api/agencies/" + A + "/requests/r1/close",
+                        "request-service",
+                        Access.AGENCY_ROLE,
+                        "investigator"),
                 new Case("POST", "/api/moderation/requests/r1/decision", "request-service", Access.ROLE, "reviewer"),
                 new Case("POST", "/api/me/clips", "consent-service", Access.ROLE, "owner"),
                 new Case("GET", "/api/me/clips", "consent-service", Access.ROLE, "owner"),
                 new Case("PUT", "/api/me/settings", "consent-service", Access.ROLE, "owner"),
                 new Case("GET", "/api/feed/request-events", "request-service", Access.ROLE, "feed-reader"),
-                new Case("GET", "/api/directory/agencies/" + A + "/jurisdiction", "agency-service", Access.ROLE, "agency-directory"));
+                new Case(
+                        "GET",
+                        "/api/directory/agencies/" + A + "/jurisdiction",
+                        "agency-service",
+                        Access.ROLE,
+                        "agency-directory"));
         for (Case c : cases) {
             Route route = routeFor(table, c.method(), c.path());
             String what = c.method() + " " + c.path() + " -> " + route;
@@ -112,8 +143,15 @@ class RouteTableTest {
     @Test
     void shippedTableDeniesByDefault() throws Exception {
         RouteTable table = shipped();
-        for (String path : List.of("/api", "/api/q/health", "/api/agencies/" + A, "/api/agencies/" + A + "/audit",
-                "/api/feed/request-events/extra", "/api/public", "/q/health", "/api/publicagencies")) {
+        for (String path : List.of(
+                "/api",
+                "/api/q/health",
+                "/api/agencies/" + A,
+                "/api/agencies/" + A + "/audit",
+                "/api/feed/request-events/extra",
+                "/api/public",
+                "/q/health",
+                "/api/publicagencies")) {
             assertInstanceOf(RouteTable.Resolution.NotFound.class, resolve(table, "GET", path), path);
         }
     }
@@ -122,10 +160,15 @@ class RouteTableTest {
     void aPathKnownOnlyForOtherMethodsIs405WithThoseMethods() throws Exception {
         RouteTable table = shipped();
         RouteTable.Resolution r = resolve(table, "DELETE", "/api/public/requests");
-        assertEquals(Set.of("GET"), assertInstanceOf(RouteTable.Resolution.MethodNotAllowed.class, r).allowed());
+        assertEquals(
+                Set.of("GET"),
+                assertInstanceOf(RouteTable.Resolution.MethodNotAllowed.class, r)
+                        .allowed());
         // A clip listing does not take POST, but the request route behind it does: first full match wins.
-        assertEquals("request-service",
-                routeFor(table, "POST", "/api/agencies/" + A + "/requests/r1/clips").service());
+        assertEquals(
+                "request-service",
+                routeFor(table, "POST", "/api/agencies/" + A + "/requests/r1/clips")
+                        .service());
     }
 
     @Test
@@ -137,7 +180,9 @@ class RouteTableTest {
     @Test
     void shippedTableNamesEveryRouteAndGivesUploadsAndFeedsTheirOwnLimits() throws Exception {
         RouteTable table = shipped();
-        assertEquals(table.routes().size(), table.routes().stream().map(Route::name).distinct().count());
+        assertEquals(
+                table.routes().size(),
+                table.routes().stream().map(Route::name).distinct().count());
         assertTrue(table.routes().stream().noneMatch(r -> r.name().startsWith("route-")), "every route is named");
         Route upload = routeFor(table, "POST", "/api/me/clips");
         assertEquals("clip-upload", upload.name());
@@ -160,47 +205,67 @@ class RouteTableTest {
                 "gateway.routes[0].service", "agency-service",
                 "gateway.routes[0].access", "PUBLIC"));
         assertRejected(base, "unknown rate-limit group 'nope'", Map.of("gateway.routes[0].rate-limit", "nope"));
-        assertRejected(base, "gateway.rate-limits.default.per-agency", Map.of(
-                "gateway.rate-limits.default.per-agency", "ten a minute"));
-        assertRejected(base, "is used by another route", Map.of(
-                "gateway.routes[0].name", "twice",
-                "gateway.routes[1].name", "twice",
-                "gateway.routes[1].paths", "/api/y",
-                "gateway.routes[1].methods", "GET",
-                "gateway.routes[1].service", "agency-service",
-                "gateway.routes[1].access", "PUBLIC"));
+        assertRejected(
+                base,
+                "gateway.rate-limits.default.per-agency",
+                Map.of("gateway.rate-limits.default.per-agency", "ten a minute"));
+        assertRejected(
+                base,
+                "is used by another route",
+                Map.of(
+                        "gateway.routes[0].name", "twice",
+                        "gateway.routes[1].name", "twice",
+                        "gateway.routes[1].paths", "/api/y",
+                        "gateway.routes[1].methods", "GET",
+                        "gateway.routes[1].service", "agency-service",
+                        "gateway.routes[1].access", "PUBLIC"));
         assertRejected(base, "max-page-size must be at least 1", Map.of("gateway.routes[0].max-page-size", "0"));
     }
 
     @Test
     void brokenTablesStopTheGateway() {
         Map<String, String> base = required();
-        assertRejected(base, "AGENCY_ROLE needs an {agencyId}", Map.of(
-                "gateway.routes[0].paths", "/api/agencies/{id}/members",
-                "gateway.routes[0].methods", "GET",
-                "gateway.routes[0].service", "agency-service",
-                "gateway.routes[0].access", "AGENCY_ROLE",
-                "gateway.routes[0].role", "agency-admin"));
-        assertRejected(base, "unknown service", Map.of(
-                "gateway.routes[0].paths", "/api/x",
-                "gateway.routes[0].methods", "GET",
-                "gateway.routes[0].service", "nope-service",
-                "gateway.routes[0].access", "PUBLIC"));
-        assertRejected(base, "only paths under /api/", Map.of(
-                "gateway.routes[0].paths", "/q/**",
-                "gateway.routes[0].methods", "GET",
-                "gateway.routes[0].service", "agency-service",
-                "gateway.routes[0].access", "PUBLIC"));
-        assertRejected(base, "ROLE needs a role", Map.of(
-                "gateway.routes[0].paths", "/api/x",
-                "gateway.routes[0].methods", "GET",
-                "gateway.routes[0].service", "agency-service",
-                "gateway.routes[0].access", "ROLE"));
-        assertRejected(base, "'**' may only end", Map.of(
-                "gateway.routes[0].paths", "/api/**/x",
-                "gateway.routes[0].methods", "GET",
-                "gateway.routes[0].service", "agency-service",
-                "gateway.routes[0].access", "PUBLIC"));
+        assertRejected(
+                base,
+                "AGENCY_ROLE needs an {agencyId}",
+                Map.of(
+                        "gateway.routes[0].paths", "/api/agencies/{id}/members",
+                        "gateway.routes[0].methods", "GET",
+                        "gateway.routes[0].service", "agency-service",
+                        "gateway.routes[0].access", "AGENCY_ROLE",
+                        "gateway.routes[0].role", "agency-admin"));
+        assertRejected(
+                base,
+                "unknown service",
+                Map.of(
+                        "gateway.routes[0].paths", "/api/x",
+                        "gateway.routes[0].methods", "GET",
+                        "gateway.routes[0].service", "nope-service",
+                        "gateway.routes[0].access", "PUBLIC"));
+        assertRejected(
+                base,
+                "only paths under /api/",
+                Map.of(
+                        "gateway.routes[0].paths", "/q/**",
+                        "gateway.routes[0].methods", "GET",
+                        "gateway.routes[0].service", "agency-service",
+                        "gateway.routes[0].access", "PUBLIC"));
+        assertRejected(
+                base,
+                "ROLE needs a role",
+                Map.of(
+                        "gateway.routes[0].paths", "/api/x",
+                        "gateway.routes[0].methods", "GET",
+                        "gateway.routes[0].service", "agency-service",
+                        "gateway.routes[0].access", "ROLE"));
+        assertRejected(
+                base,
+                "'**' may only end",
+                Map.of(
+                        "gateway.routes[0].paths", "/api/**/x",
+                        "gateway.routes[0].methods", "GET",
+                        "gateway.routes[0].service", "agency-service",
+                        "gateway.routes[0].access", "PUBLIC"));
     }
 
     private static void assertRejected(Map<String, String> base, String expected, Map<String, String> route) {

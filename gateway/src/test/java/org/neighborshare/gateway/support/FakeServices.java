@@ -32,6 +32,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public static final String FLAKY = "flaky-service";
     /** Limits of the test-only rate-limit group "tiny". */
     public static final int TINY_PER_USER = 3;
+
     public static final int TINY_PER_AGENCY = 5;
     public static final int TINY_PER_CLIENT_IP = 3;
     public static final String UPSTREAM_PROBLEM =
@@ -82,15 +83,21 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         int i = shippedRouteCount();
         route(config, i++, "test-limited-public", "/api/test-only/limited/public/**", "agency-service", "PUBLIC", null);
         route(config, i++, "test-limited-user", "/api/test-only/limited/me/**", "consent-service", "ROLE", "owner");
-        route(config, i++, "test-limited-agency", "/api/test-only/agencies/{agencyId}/limited/**", "request-service",
-                "AGENCY_ROLE", "investigator");
+        route(
+                config,
+                i++,
+                "test-limited-agency",
+                "/api/test-only/agencies/{agencyId}/limited/**",
+                "request-service",
+                "AGENCY_ROLE",
+                "investigator");
         route(config, i, "test-flaky", "/api/test-only/flaky/**", FLAKY, "PUBLIC", null);
         config.put("gateway.routes[" + i + "].rate-limit", "default");
         return config;
     }
 
-    private static void route(Map<String, String> config, int i, String name, String path, String service,
-                              String access, String role) {
+    private static void route(
+            Map<String, String> config, int i, String name, String path, String service, String access, String role) {
         String p = "gateway.routes[" + i + "].";
         config.put(p + "name", name);
         config.put(p + "paths", path);
@@ -127,7 +134,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     private static HttpServer listen(HttpServer server, int port) {
         try {
-            return server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return server.listen(port, "127.0.0.1")
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("fake service did not start on port " + port, e);
         }
@@ -137,7 +147,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public static void stopFlaky() {
         HttpServer server = flaky;
         if (server != null) {
-            server.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+            server.close()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
             flaky = null;
         }
     }
@@ -162,28 +176,41 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             if (service.equals("agency-service") && req.path().matches("/api/directory/agencies/[^/]+/status")) {
                 String id = req.path().split("/")[4];
                 boolean suspended = SUSPENDED_AGENCIES.contains(id);
-                req.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("id", id)
-                        .put("state", suspended ? "SUSPENDED" : "APPROVED")
-                        .put("reason", suspended ? "under investigation" : null).toBuffer());
+                req.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(new JsonObject()
+                                .put("id", id)
+                                .put("state", suspended ? "SUSPENDED" : "APPROVED")
+                                .put("reason", suspended ? "under investigation" : null)
+                                .toBuffer());
                 return;
             }
             if (req.path().endsWith("/cors")) {
                 // A service that would open itself to every origin: the gateway must not pass this on.
-                req.response().putHeader("Access-Control-Allow-Origin", "*")
+                req.response()
+                        .putHeader("Access-Control-Allow-Origin", "*")
                         .putHeader("Access-Control-Allow-Credentials", "true");
             }
             if (req.path().endsWith("/created")) {
                 // Like a JAX-RS service: an absolute Location on the address it was called on.
-                req.response().setStatusCode(201).putHeader("Location", "http://" + req.getHeader("Host") + req.path()
-                        + "/42?x=1").putHeader("Content-Type", "application/json").end("{}");
+                req.response()
+                        .setStatusCode(201)
+                        .putHeader("Location", "http://" + req.getHeader("Host") + req.path() + "/42?x=1")
+                        .putHeader("Content-Type", "application/json")
+                        .end("{}");
                 return;
             }
             if (req.path().endsWith("/elsewhere")) {
-                req.response().setStatusCode(303).putHeader("Location", "https://other.example/x").end();
+                req.response()
+                        .setStatusCode(303)
+                        .putHeader("Location", "https://other.example/x")
+                        .end();
                 return;
             }
             if (req.path().endsWith("/problem")) {
-                req.response().setStatusCode(409).putHeader("Content-Type", "application/problem+json")
+                req.response()
+                        .setStatusCode(409)
+                        .putHeader("Content-Type", "application/problem+json")
                         .end(UPSTREAM_PROBLEM);
                 return;
             }
@@ -204,7 +231,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             if (delay > 0) {
                 vertx.setTimer(delay, t -> {
                     if (!req.response().closed()) {
-                        req.response().putHeader("Content-Type", "application/json").end(echo);
+                        req.response()
+                                .putHeader("Content-Type", "application/json")
+                                .end(echo);
                     }
                 });
             } else {
@@ -216,7 +245,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+            vertx.close()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
         }
     }
 }

@@ -18,8 +18,7 @@ public final class ForgedTokens {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static KeyPair attacker;
 
-    private ForgedTokens() {
-    }
+    private ForgedTokens() {}
 
     /** An RSA key pair that nobody trusts. */
     public static synchronized KeyPair attackerKey() {
@@ -38,8 +37,13 @@ public final class ForgedTokens {
     /** The attacker's public key as a JWK, for an embedded {@code jwk} header. */
     public static Map<String, Object> attackerJwk() {
         RSAPublicKey pub = (RSAPublicKey) attackerKey().getPublic();
-        return Map.of("kty", "RSA", "e", unsigned(pub.getPublicExponent().toByteArray()),
-                "n", unsigned(pub.getModulus().toByteArray()));
+        return Map.of(
+                "kty",
+                "RSA",
+                "e",
+                unsigned(pub.getPublicExponent().toByteArray()),
+                "n",
+                unsigned(pub.getModulus().toByteArray()));
     }
 
     public static String unsigned(Map<String, Object> header, Map<String, Object> claims) {

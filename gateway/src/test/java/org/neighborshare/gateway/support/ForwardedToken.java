@@ -38,7 +38,8 @@ public final class ForwardedToken {
                     .setRequireSubject()
                     .build();
             JwtContext context = consumer.process(authorizationHeader.substring("Bearer ".length()));
-            return new ForwardedToken(context.getJwtClaims(), context.getJoseObjects().get(0).getKeyIdHeaderValue());
+            return new ForwardedToken(
+                    context.getJwtClaims(), context.getJoseObjects().get(0).getKeyIdHeaderValue());
         } catch (Exception e) {
             throw new AssertionError("forwarded token is not a valid gateway token for " + expectedAudience, e);
         }

@@ -1,6 +1,5 @@
 package org.neighborshare.gateway.support;
 
-import org.neighborshare.shared.security.BearerToken;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.neighborshare.shared.security.BearerToken;
 
 /**
  * Keycloak-shaped access tokens (realm "neighbors": realm_access.roles, full-path groups, azp, no aud) signed

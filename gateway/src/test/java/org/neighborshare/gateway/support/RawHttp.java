@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RawHttp {
 
-    public record Response(int status, String head, String body) {
-    }
+    public record Response(int status, String head, String body) {}
 
     public static Response get(int port, String rawTarget, String... headers) throws Exception {
         return send(port, "GET", rawTarget, 0, headers);
@@ -27,7 +26,10 @@ public final class RawHttp {
             throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            StringBuilder req = new StringBuilder(method).append(' ').append(rawTarget).append(" HTTP/1.1\r\n")
+            StringBuilder req = new StringBuilder(method)
+                    .append(' ')
+                    .append(rawTarget)
+                    .append(" HTTP/1.1\r\n")
                     .append("Host: localhost\r\nConnection: close\r\n");
             for (String h : headers) {
                 req.append(h).append("\r\n");

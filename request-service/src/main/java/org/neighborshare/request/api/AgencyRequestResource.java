@@ -28,6 +28,7 @@ public class AgencyRequestResource {
 
     @Inject
     RequestService requests;
+
     @Inject
     Caller caller;
 
@@ -36,15 +37,19 @@ public class AgencyRequestResource {
         caller.requireAgencyRole(agencyId, AgencyRole.INVESTIGATOR);
         FootageRequest r = requests.create(agencyId, body.toNewRequest(), caller);
         return Response.created(URI.create("/api/agencies/" + agencyId + "/requests/" + r.id))
-                .entity(RequestView.of(r)).build();
+                .entity(RequestView.of(r))
+                .build();
     }
 
     @GET
-    public List<RequestView> list(@PathParam("agencyId") UUID agencyId,
-                                  @QueryParam("page") @DefaultValue("0") @PageNumber int page,
-                                  @QueryParam("size") @DefaultValue("20") @PageSize int size) {
+    public List<RequestView> list(
+            @PathParam("agencyId") UUID agencyId,
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
+            @QueryParam("size") @DefaultValue("20") @PageSize int size) {
         caller.requireAgencyRole(agencyId, AgencyRole.INVESTIGATOR);
-        return requests.forAgency(agencyId, page, size).stream().map(RequestView::of).toList();
+        return requests.forAgency(agencyId, page, size).stream()
+                .map(RequestView::of)
+                .toList();
     }
 
     @GET

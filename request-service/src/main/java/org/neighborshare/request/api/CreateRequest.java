@@ -24,14 +24,20 @@ public record CreateRequest(
 
     /** What the create use case takes; a missing {@code emergency} is not an emergency. */
     public NewFootageRequest toNewRequest() {
-        return new NewFootageRequest(caseNumber, incidentType, description, windowStart, windowEnd,
-                new NewFootageRequest.Area(area.latitude(), area.longitude(), area.radiusMeters()), contact,
-                Boolean.TRUE.equals(emergency), emergencyJustification);
+        return new NewFootageRequest(
+                caseNumber,
+                incidentType,
+                description,
+                windowStart,
+                windowEnd,
+                new NewFootageRequest.Area(area.latitude(), area.longitude(), area.radiusMeters()),
+                contact,
+                Boolean.TRUE.equals(emergency),
+                emergencyJustification);
     }
 
     public record Area(
             @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
-            @NotNull Double radiusMeters) {
-    }
+            @NotNull Double radiusMeters) {}
 }

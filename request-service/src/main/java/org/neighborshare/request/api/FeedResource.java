@@ -1,15 +1,15 @@
 package org.neighborshare.request.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.inject.Inject;
 import java.util.List;
 import org.neighborshare.request.domain.RequestEvent;
 import org.neighborshare.shared.events.FeedPage;
@@ -26,8 +26,9 @@ public class FeedResource {
     ObjectMapper json;
 
     @GET
-    public FeedPage read(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
-                         @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit)
+    public FeedPage read(
+            @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit)
             throws JsonProcessingException {
         List<RequestEvent> events = RequestEvent.after(after, limit);
         long last = events.isEmpty() ? after : events.get(events.size() - 1).seq;

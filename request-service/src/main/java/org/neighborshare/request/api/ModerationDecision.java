@@ -6,5 +6,6 @@ import jakarta.validation.constraints.Size;
 import org.neighborshare.request.domain.ModerationOutcome;
 
 /** A reviewer publishes or rejects a pending request, always with a reason. */
-public record ModerationDecision(@NotNull ModerationOutcome decision, @NotBlank @Size(max = 2000) String reason) {
-}
+public record ModerationDecision(
+        @NotNull ModerationOutcome decision,
+        @NotBlank @Size(max = 2000) String reason) {}

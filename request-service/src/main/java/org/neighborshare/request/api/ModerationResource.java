@@ -20,6 +20,7 @@ public class ModerationResource {
 
     @Inject
     RequestService requests;
+
     @Inject
     Caller caller;
 

@@ -28,10 +28,14 @@ public class PublicRequestResource {
     PublicCounts counts;
 
     @GET
-    public List<PublicRequestView> published(@QueryParam("page") @DefaultValue("0") @PageNumber int page,
-                                             @QueryParam("size") @DefaultValue("50") @PageSize int size) {
+    public List<PublicRequestView> published(
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
+            @QueryParam("size") @DefaultValue("50") @PageSize int size) {
         List<FootageRequest> published = requests.published(page, size);
-        Map<UUID, RequestCounts> byId = counts.of(published.stream().map(r -> r.id).toList());
-        return published.stream().map(r -> PublicRequestView.of(r, byId.get(r.id))).toList();
+        Map<UUID, RequestCounts> byId =
+                counts.of(published.stream().map(r -> r.id).toList());
+        return published.stream()
+                .map(r -> PublicRequestView.of(r, byId.get(r.id)))
+                .toList();
     }
 }

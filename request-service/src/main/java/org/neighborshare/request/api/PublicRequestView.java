@@ -15,13 +15,22 @@ import org.neighborshare.request.domain.RequestState;
  * {@code endedReason} says why an ended request ended (closed by its agency, expired, its agency revoked); it is
  * null while the request is open, when the state reason is the reviewer's, which stays internal.
  */
-public record PublicRequestView(UUID id, UUID agencyId, String caseNumber, IncidentType incidentType,
-                                Instant windowStart, Instant windowEnd, CoarseArea area, boolean emergency,
-                                RequestState state, Instant publishedAt, Instant endedAt, String endedReason,
-                                Counts counts) {
+public record PublicRequestView(
+        UUID id,
+        UUID agencyId,
+        String caseNumber,
+        IncidentType incidentType,
+        Instant windowStart,
+        Instant windowEnd,
+        CoarseArea area,
+        boolean emergency,
+        RequestState state,
+        Instant publishedAt,
+        Instant endedAt,
+        String endedReason,
+        Counts counts) {
 
-    public record CoarseArea(double latitude, double longitude, double radiusMeters) {
-    }
+    public record CoarseArea(double latitude, double longitude, double radiusMeters) {}
 
     public record Counts(Long camerasReached, Long neighboursShared, Long clips) {
 
@@ -31,10 +40,22 @@ public record PublicRequestView(UUID id, UUID agencyId, String caseNumber, Incid
     }
 
     public static PublicRequestView of(FootageRequest r, RequestCounts counts) {
-        return new PublicRequestView(r.id, r.agencyId, r.caseNumber, r.incidentType, r.windowStart, r.windowEnd,
-                new CoarseArea(Math.round(r.centerLatitude * 100) / 100.0, Math.round(r.centerLongitude * 100) / 100.0,
+        return new PublicRequestView(
+                r.id,
+                r.agencyId,
+                r.caseNumber,
+                r.incidentType,
+                r.windowStart,
+                r.windowEnd,
+                new CoarseArea(
+                        Math.round(r.centerLatitude * 100) / 100.0,
+                        Math.round(r.centerLongitude * 100) / 100.0,
                         Math.ceil(r.radiusMeters / 100) * 100),
-                r.emergency, r.state, r.publishedAt, r.endedAt, r.endedAt == null ? null : r.stateReason,
+                r.emergency,
+                r.state,
+                r.publishedAt,
+                r.endedAt,
+                r.endedAt == null ? null : r.stateReason,
                 Counts.of(counts));
     }
 }

@@ -8,5 +8,4 @@ import java.util.UUID;
  * a count could single out a neighbour (invariant I2), and consent-service alone decides that.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RequestCounts(UUID requestId, Long camerasReached, Long neighboursShared, Long clips) {
-}
+public record RequestCounts(UUID requestId, Long camerasReached, Long neighboursShared, Long clips) {}

@@ -17,12 +17,15 @@ public class FootageRequest extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID agencyId;
     public String caseNumber;
     /** The case number's key for the per-case limit (RequestRules.caseKey). */
     public String caseKey;
+
     @Enumerated(EnumType.STRING)
     public IncidentType incidentType;
+
     public String description;
     public Instant windowStart;
     public Instant windowEnd;
@@ -32,14 +35,17 @@ public class FootageRequest extends PanacheEntityBase {
     public String contact;
     public boolean emergency;
     public String emergencyJustification;
+
     @Enumerated(EnumType.STRING)
     public RequestState state;
+
     public String stateReason;
     public String createdBy;
     public Instant createdAt;
     public Instant decidedAt;
     public Instant publishedAt;
     public Instant endedAt;
+
     @Version
     public long version;
 
@@ -81,12 +87,15 @@ public class FootageRequest extends PanacheEntityBase {
      * re-checks the condition after waiting, so a request another transaction has just ended is not returned.
      */
     public static List<FootageRequest> listForUpdate(String query, Object... params) {
-        return find(query + " order by id", params).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        return find(query + " order by id", params)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     public static List<UUID> agenciesWithOpenRequests() {
-        return getEntityManager().createQuery(
-                        "select distinct r.agencyId from FootageRequest r where r.state in :open", UUID.class)
-                .setParameter("open", RequestState.OPEN).getResultList();
+        return getEntityManager()
+                .createQuery("select distinct r.agencyId from FootageRequest r where r.state in :open", UUID.class)
+                .setParameter("open", RequestState.OPEN)
+                .getResultList();
     }
 }

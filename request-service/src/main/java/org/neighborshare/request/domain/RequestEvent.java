@@ -18,11 +18,14 @@ public class RequestEvent extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long seq;
+
     public UUID eventId;
     public String type;
     public UUID requestId;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public String payload;
+
     public Instant createdAt;
 
     public static List<RequestEvent> after(long seq, int limit) {

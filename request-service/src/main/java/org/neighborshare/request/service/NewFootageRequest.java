@@ -19,6 +19,5 @@ public record NewFootageRequest(
         String emergencyJustification) {
 
     /** The circle asked for; its size is one of the rules, so it is not yet a {@code GeoCircle}. */
-    public record Area(Double latitude, Double longitude, Double radiusMeters) {
-    }
+    public record Area(Double latitude, Double longitude, Double radiusMeters) {}
 }

@@ -21,7 +21,9 @@ public class RequestFeed {
     public void append(String type, UUID requestId, Object payload, Instant at) {
         // Serialise writers so that sequence order equals commit order: a reader that has seen seq N can never
         // later find a smaller seq appear. Publications are rare, so the lock costs nothing noticeable.
-        Panache.getEntityManager().createNativeQuery("lock table request_event in exclusive mode").executeUpdate();
+        Panache.getEntityManager()
+                .createNativeQuery("lock table request_event in exclusive mode")
+                .executeUpdate();
         RequestEvent e = new RequestEvent();
         e.eventId = UUID.randomUUID();
         e.type = type;

@@ -20,16 +20,22 @@ public class RequestRules {
     public void checkWindow(Instant start, Instant end, Instant now) {
         Duration length = Duration.between(start, end);
         if (length.compareTo(config.minWindow()) < 0) {
-            throw ProblemException.invalidField("windowEnd", "the window must last at least " + config.minWindow().toMinutes() + " minutes");
+            throw ProblemException.invalidField(
+                    "windowEnd",
+                    "the window must last at least " + config.minWindow().toMinutes() + " minutes");
         }
         if (length.compareTo(config.maxWindow()) > 0) {
-            throw ProblemException.invalidField("windowEnd", "the window may last at most " + config.maxWindow().toHours() + " hours");
+            throw ProblemException.invalidField(
+                    "windowEnd",
+                    "the window may last at most " + config.maxWindow().toHours() + " hours");
         }
         if (end.isAfter(now)) {
             throw ProblemException.invalidField("windowEnd", "the window must lie wholly in the past");
         }
         if (start.isBefore(now.minus(config.maxAge()))) {
-            throw ProblemException.invalidField("windowStart", "the window may start at most " + config.maxAge().toDays() + " days ago");
+            throw ProblemException.invalidField(
+                    "windowStart",
+                    "the window may start at most " + config.maxAge().toDays() + " days ago");
         }
     }
 
@@ -40,9 +46,11 @@ public class RequestRules {
         GeoCircle circle = new GeoCircle(area.latitude(), area.longitude(), area.radiusMeters());
         double sqMi = circle.areaSquareMiles();
         if (sqMi < config.minAreaSquareMiles() || sqMi > config.maxAreaSquareMiles()) {
-            throw ProblemException.invalidField("area.radiusMeters", String.format(
-                    "the area is %.3f sq mi; it must be between %s and %s sq mi", sqMi,
-                    config.minAreaSquareMiles(), config.maxAreaSquareMiles()));
+            throw ProblemException.invalidField(
+                    "area.radiusMeters",
+                    String.format(
+                            "the area is %.3f sq mi; it must be between %s and %s sq mi",
+                            sqMi, config.minAreaSquareMiles(), config.maxAreaSquareMiles()));
         }
         return circle;
     }
@@ -57,8 +65,8 @@ public class RequestRules {
     /** A rolling 24-hour quota per agency; exceeding it is a 429, the request is not stored. */
     public void checkDailyQuota(long createdInLastDay) {
         if (createdInLastDay >= config.dailyQuotaPerAgency()) {
-            throw ProblemException.tooManyRequests("the agency's quota of " + config.dailyQuotaPerAgency()
-                    + " requests per 24 hours is used up");
+            throw ProblemException.tooManyRequests(
+                    "the agency's quota of " + config.dailyQuotaPerAgency() + " requests per 24 hours is used up");
         }
     }
 
@@ -70,7 +78,8 @@ public class RequestRules {
     public String caseKey(String caseNumber) {
         String folded = Normalizer.normalize(caseNumber, Normalizer.Form.NFKC);
         StringBuilder key = new StringBuilder(folded.length());
-        folded.codePoints().filter(Character::isLetterOrDigit)
+        folded.codePoints()
+                .filter(Character::isLetterOrDigit)
                 .forEach(c -> key.appendCodePoint(Character.toLowerCase(c)));
         if (key.isEmpty()) {
             throw ProblemException.invalidField("caseNumber", "must contain a letter or a digit");
@@ -80,13 +89,15 @@ public class RequestRules {
 
     public void checkCaseNumber(long existingForCase) {
         if (existingForCase >= config.maxPerCaseNumber()) {
-            throw ProblemException.invalidField("caseNumber", "at most " + config.maxPerCaseNumber() + " requests per case number");
+            throw ProblemException.invalidField(
+                    "caseNumber", "at most " + config.maxPerCaseNumber() + " requests per case number");
         }
     }
 
     public void checkEmergency(boolean emergency, String justification) {
         if (emergency && (justification == null || justification.isBlank())) {
-            throw ProblemException.invalidField("emergencyJustification",
+            throw ProblemException.invalidField(
+                    "emergencyJustification",
                     "an emergency request needs a justification of imminent danger of death or serious physical injury");
         }
     }

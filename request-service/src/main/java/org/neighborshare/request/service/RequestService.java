@@ -33,16 +33,22 @@ public class RequestService {
 
     @Inject
     Clock clock;
+
     @Inject
     RequestRules rules;
+
     @Inject
     RequestFeed feed;
+
     @Inject
     RequestConfig config;
+
     @Inject
     AgencyDirectory directory;
+
     @Inject
     AgencyLock agencyLock;
+
     @Inject
     ReviewerIndependence independence;
 
@@ -63,8 +69,8 @@ public class RequestService {
 
         // Count and insert under the agency's lock, or concurrent creates all see room for one more.
         agencyLock.acquire(agencyId);
-        rules.checkDailyQuota(FootageRequest.count("agencyId = ?1 and createdAt > ?2", agencyId,
-                now.minus(Duration.ofDays(1))));
+        rules.checkDailyQuota(
+                FootageRequest.count("agencyId = ?1 and createdAt > ?2", agencyId, now.minus(Duration.ofDays(1))));
         rules.checkCaseNumber(FootageRequest.countForCase(agencyId, caseKey));
 
         FootageRequest r = new FootageRequest();
@@ -91,7 +97,8 @@ public class RequestService {
 
     public List<FootageRequest> forAgency(UUID agencyId, int page, int size) {
         return FootageRequest.find("agencyId = ?1 order by createdAt desc", agencyId)
-                .page(page, Math.min(size, config.maxPageSize())).list();
+                .page(page, Math.min(size, config.maxPageSize()))
+                .list();
     }
 
     /** An agency asking for another agency's request gets the same 404 as for one that does not exist. */
@@ -143,24 +150,41 @@ public class RequestService {
             return r;
         }
         r.transition(RequestState.PUBLISHED, reason, now);
-        feed.append(RequestPublished.TYPE, r.id, new RequestPublished(r.id, r.agencyId, r.caseNumber,
-                r.incidentType.name(), r.description, r.windowStart, r.windowEnd, r.centerLatitude,
-                r.centerLongitude, r.radiusMeters, r.emergency, now, now.plus(config.publicationLifetime())), now);
+        feed.append(
+                RequestPublished.TYPE,
+                r.id,
+                new RequestPublished(
+                        r.id,
+                        r.agencyId,
+                        r.caseNumber,
+                        r.incidentType.name(),
+                        r.description,
+                        r.windowStart,
+                        r.windowEnd,
+                        r.centerLatitude,
+                        r.centerLongitude,
+                        r.radiusMeters,
+                        r.emergency,
+                        now,
+                        now.plus(config.publicationLifetime())),
+                now);
         return r;
     }
 
     public List<FootageRequest> published(int page, int size) {
-        return FootageRequest.find("state in ?1 order by publishedAt desc",
+        return FootageRequest.find(
+                        "state in ?1 order by publishedAt desc",
                         List.of(RequestState.PUBLISHED, RequestState.CLOSED, RequestState.EXPIRED))
-                .page(page, Math.min(size, config.maxPageSize())).list();
+                .page(page, Math.min(size, config.maxPageSize()))
+                .list();
     }
 
     /** Ends published requests whose lifetime has run out; called by the scheduler. */
     @Transactional
     public int expireDue() {
         Instant now = clock.instant();
-        List<FootageRequest> due = FootageRequest.listForUpdate("state = ?1 and publishedAt < ?2",
-                RequestState.PUBLISHED, now.minus(config.publicationLifetime()));
+        List<FootageRequest> due = FootageRequest.listForUpdate(
+                "state = ?1 and publishedAt < ?2", RequestState.PUBLISHED, now.minus(config.publicationLifetime()));
         due.forEach(r -> end(r, RequestState.EXPIRED, "publication lifetime ended"));
         return due.size();
     }
@@ -180,8 +204,8 @@ public class RequestService {
     public int endRequestsOfRevokedAgency(UUID agencyId, String revocationReason) {
         String reason = "agency revoked: " + (revocationReason == null ? "no reason given" : revocationReason);
         reason = reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) : reason;
-        List<FootageRequest> open = FootageRequest.listForUpdate("agencyId = ?1 and state in ?2", agencyId,
-                RequestState.OPEN);
+        List<FootageRequest> open =
+                FootageRequest.listForUpdate("agencyId = ?1 and state in ?2", agencyId, RequestState.OPEN);
         Instant now = clock.instant();
         for (FootageRequest r : open) {
             if (r.state == RequestState.PENDING_REVIEW) {

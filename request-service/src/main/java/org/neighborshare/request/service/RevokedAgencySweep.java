@@ -21,12 +21,15 @@ public class RevokedAgencySweep {
 
     @Inject
     RequestService requests;
+
     @Inject
     AgencyDirectory directory;
 
     private volatile boolean directoryFailing;
 
-    @Scheduled(every = "${requests.revocation-check-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${requests.revocation-check-every:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void sweep() {
         for (UUID agencyId : requests.agenciesWithOpenRequests()) {
             AgencyDirectory.AgencyFacts agency;

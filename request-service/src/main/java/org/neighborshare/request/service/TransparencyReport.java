@@ -15,14 +15,18 @@ import java.util.List;
 @ApplicationScoped
 public class TransparencyReport {
 
-    public record Tally(long submitted, long published, long rejected, long pending,
-                        Double medianSecondsToDecision, Double maxSecondsToDecision) {
+    public record Tally(
+            long submitted,
+            long published,
+            long rejected,
+            long pending,
+            Double medianSecondsToDecision,
+            Double maxSecondsToDecision) {
 
         static final Tally NONE = new Tally(0, 0, 0, 0, null, null);
     }
 
-    public record Report(Instant generatedAt, Tally regular, Tally emergency) {
-    }
+    public record Report(Instant generatedAt, Tally regular, Tally emergency) {}
 
     @Inject
     Clock clock;

@@ -14,6 +14,5 @@ import java.util.UUID;
 public record FeedPage(List<Event> events, long lastSeq) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Event(long seq, UUID eventId, String type, UUID requestId, JsonNode payload, Instant createdAt) {
-    }
+    public record Event(long seq, UUID eventId, String type, UUID requestId, JsonNode payload, Instant createdAt) {}
 }

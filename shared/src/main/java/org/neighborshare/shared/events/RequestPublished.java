@@ -9,10 +9,20 @@ import java.util.UUID;
  * record, so the contract is written once.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RequestPublished(UUID requestId, UUID agencyId, String caseNumber, String incidentType,
-                               String description, Instant windowStart, Instant windowEnd, double latitude,
-                               double longitude, double radiusMeters, boolean emergency, Instant publishedAt,
-                               Instant expiresAt) {
+public record RequestPublished(
+        UUID requestId,
+        UUID agencyId,
+        String caseNumber,
+        String incidentType,
+        String description,
+        Instant windowStart,
+        Instant windowEnd,
+        double latitude,
+        double longitude,
+        double radiusMeters,
+        boolean emergency,
+        Instant publishedAt,
+        Instant expiresAt) {
 
     public static final String TYPE = "REQUEST_PUBLISHED";
 }

@@ -51,7 +51,10 @@ public final class GeoJsonPolygon {
             Coordinate[] coords = new Coordinate[ring.size()];
             for (int i = 0; i < ring.size(); i++) {
                 JsonNode pos = ring.get(i);
-                if (!pos.isArray() || pos.size() < 2 || !pos.get(0).isNumber() || !pos.get(1).isNumber()) {
+                if (!pos.isArray()
+                        || pos.size() < 2
+                        || !pos.get(0).isNumber()
+                        || !pos.get(1).isNumber()) {
                     throw ProblemException.invalidField(field, "positions must be [longitude, latitude]");
                 }
                 double lon = pos.get(0).asDouble();
@@ -66,11 +69,12 @@ public final class GeoJsonPolygon {
             }
             parsed.add(GEOMETRY.createLinearRing(coords));
         }
-        Polygon polygon = GEOMETRY.createPolygon(parsed.get(0),
-                parsed.subList(1, parsed.size()).toArray(LinearRing[]::new));
+        Polygon polygon = GEOMETRY.createPolygon(
+                parsed.get(0), parsed.subList(1, parsed.size()).toArray(LinearRing[]::new));
         IsValidOp validity = new IsValidOp(polygon);
         if (!validity.isValid()) {
-            throw ProblemException.invalidField(field, "invalid polygon: " + validity.getValidationError().getMessage());
+            throw ProblemException.invalidField(
+                    field, "invalid polygon: " + validity.getValidationError().getMessage());
         }
         return new GeoJsonPolygon(polygon);
     }

@@ -7,11 +7,10 @@ package org.neighborshare.shared.input;
  */
 public final class PlainText {
 
-    public static final String RULE = "must not contain control characters (U+0000 to U+001F other than tab, "
-            + "line feed and carriage return)";
+    public static final String RULE =
+            "must not contain control characters (U+0000 to U+001F other than tab, " + "line feed and carriage return)";
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     public static boolean holds(String text) {
         for (int i = 0; i < text.length(); i++) {

@@ -44,8 +44,8 @@ public class StrictParameters implements ParamConverterProvider {
             return (ParamConverter<T>) new Strict<>(name, s -> parse(name, "must be a UUID", s, UUID::fromString));
         }
         if (rawType == Integer.class || rawType == int.class) {
-            return (ParamConverter<T>) new Strict<>(name,
-                    s -> parse(name, "must be a whole number", s, Integer::valueOf));
+            return (ParamConverter<T>)
+                    new Strict<>(name, s -> parse(name, "must be a whole number", s, Integer::valueOf));
         }
         if (rawType == Long.class || rawType == long.class) {
             return (ParamConverter<T>) new Strict<>(name, s -> parse(name, "must be a whole number", s, Long::valueOf));
@@ -67,19 +67,38 @@ public class StrictParameters implements ParamConverterProvider {
 
     private static String nameOf(Annotation[] annotations) {
         for (Annotation a : annotations == null ? new Annotation[0] : annotations) {
-            String name = a instanceof PathParam a0 ? a0.value()
-                    : a instanceof QueryParam a1 ? a1.value()
-                    : a instanceof HeaderParam a2 ? a2.value()
-                    : a instanceof FormParam a3 ? a3.value()
-                    : a instanceof CookieParam a4 ? a4.value()
-                    : a instanceof MatrixParam a5 ? a5.value()
-                    : a instanceof RestPath a6 ? a6.value()
-                    : a instanceof RestQuery a7 ? a7.value()
-                    : a instanceof RestHeader a8 ? a8.value()
-                    : a instanceof RestForm a9 ? a9.value()
-                    : a instanceof RestCookie a10 ? a10.value()
-                    : a instanceof RestMatrix a11 ? a11.value()
-                    : null;
+            String name = a instanceof PathParam a0
+                    ? a0.value()
+                    : a instanceof QueryParam a1
+                            ? a1.value()
+                            : a instanceof HeaderParam a2
+                                    ? a2.value()
+                                    : a instanceof FormParam a3
+                                            ? a3.value()
+                                            : a instanceof CookieParam a4
+                                                    ? a4.value()
+                                                    : a instanceof MatrixParam a5
+                                                            ? a5.value()
+                                                            : a instanceof RestPath a6
+                                                                    ? a6.value()
+                                                                    : a instanceof RestQuery a7
+                                                                            ? a7.value()
+                                                                            : a instanceof RestHeader a8
+                                                                                    ? a8.value()
+                                                                                    : a instanceof RestForm a9
+                                                                                            ? a9.value()
+                                                                                            : a
+                                                                                                            instanceof
+                                                                                                            RestCookie
+                                                                                                                    a10
+                                                                                                    ? a10.value()
+                                                                                                    : a
+                                                                                                                    instanceof
+                                                                                                                    RestMatrix
+                                                                                                                            a11
+                                                                                                            ? a11
+                                                                                                                    .value()
+                                                                                                            : null;
             if (name != null && !name.isEmpty()) {
                 return name;
             }

@@ -37,11 +37,13 @@ public class StrictJson implements ObjectMapperCustomizer {
     /** Also for code that builds its own mapper (tests). */
     public static ObjectMapper apply(ObjectMapper mapper) {
         mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+        mapper.enable(
+                DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                 DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                 DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT,
+        mapper.disable(
+                DeserializationFeature.ACCEPT_FLOAT_AS_INT,
                 DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
                 DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);

@@ -12,8 +12,7 @@ public final class RequestIds {
     public static final String HEADER = "X-Request-Id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     public static boolean sane(String id) {
         return id != null && SANE.matcher(id).matches();

@@ -1,10 +1,10 @@
 package org.neighborshare.shared.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -52,8 +52,8 @@ public class ProblemFailureHandler {
             // a 4xx problem, never a 500 and no ERROR line.
             int status = clientError(ctx, failure);
             LOG.debugf("refused a malformed request with %d: %s", status, failure);
-            problem = Problem.of(status, HttpResponseStatus.valueOf(status).reasonPhrase(),
-                    "the request could not be served");
+            problem = Problem.of(
+                    status, HttpResponseStatus.valueOf(status).reasonPhrase(), "the request could not be served");
         } else {
             if (failure != null) {
                 LOG.error("unexpected failure", failure);

@@ -42,17 +42,25 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message())
-                .reduce((a, b) -> a + "; " + b).orElse("invalid input");
+        String detail = errors.stream()
+                .map(f -> f.field() + ": " + f.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid input");
         return respond(new Problem("about:blank", "Bad Request", 400, detail, null, errors), uri);
     }
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
         String field = e.getPropertyName();
-        return respond(new Problem("about:blank", "Bad Request", 400,
-                "unknown or read-only field: " + field, null,
-                List.of(new Problem.FieldError(field, "unknown or read-only field"))), uri);
+        return respond(
+                new Problem(
+                        "about:blank",
+                        "Bad Request",
+                        400,
+                        "unknown or read-only field: " + field,
+                        null,
+                        List.of(new Problem.FieldError(field, "unknown or read-only field"))),
+                uri);
     }
 
     @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class})
@@ -62,29 +70,46 @@ public class ProblemMappers {
         }
         String field = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce(String::concat).map(p -> p.startsWith(".") ? p.substring(1) : p).orElse("body");
-        String message = e instanceof RefusedValueException refused ? refused.reason()
+                .reduce(String::concat)
+                .map(p -> p.startsWith(".") ? p.substring(1) : p)
+                .orElse("body");
+        String message = e instanceof RefusedValueException refused
+                ? refused.reason()
                 : String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")
-                ? "must hold one JSON document and nothing after it"
-                : "wrong type or format";
-        return respond(new Problem("about:blank", "Bad Request", 400, field + ": " + message, null,
-                List.of(new Problem.FieldError(field, message))), uri);
+                        ? "must hold one JSON document and nothing after it"
+                        : "wrong type or format";
+        return respond(
+                new Problem(
+                        "about:blank",
+                        "Bad Request",
+                        400,
+                        field + ": " + message,
+                        null,
+                        List.of(new Problem.FieldError(field, message))),
+                uri);
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         Optional<String> duplicate = duplicateKey(e);
         if (duplicate.isPresent()) {
-            return respond(new Problem("about:blank", "Bad Request", 400,
-                    duplicate.get() + ": the key appears more than once", null,
-                    List.of(new Problem.FieldError(duplicate.get(), "the key appears more than once"))), uri);
+            return respond(
+                    new Problem(
+                            "about:blank",
+                            "Bad Request",
+                            400,
+                            duplicate.get() + ": the key appears more than once",
+                            null,
+                            List.of(new Problem.FieldError(duplicate.get(), "the key appears more than once"))),
+                    uri);
         }
         return respond(Problem.of(400, "Bad Request", "request body is not valid JSON"), uri);
     }
 
     @ServerExceptionMapper
     public Response badParameter(BadParameterException e, UriInfo uri) {
-        return respond(ProblemException.malformedField(e.parameter(), e.reason()).toProblem(), uri);
+        return respond(
+                ProblemException.malformedField(e.parameter(), e.reason()).toProblem(), uri);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -106,8 +131,11 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException cause) { // Quarkus REST wraps parse errors in a 400
             return malformedJson(cause, uri);
         }
-        if (e instanceof NotFoundException && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
-            // Quarkus REST's answer to a path or query parameter it could not convert: bad input, not a missing resource.
+        if (e instanceof NotFoundException
+                && e.getCause() != null
+                && !(e.getCause() instanceof WebApplicationException)) {
+            // Quarkus REST's answer to a path or query parameter it could not convert: bad input, not a missing
+            // resource.
             return respond(Problem.of(400, "Bad Request", "a path or query parameter has the wrong format"), uri);
         }
         Response.StatusType type = e.getResponse().getStatusInfo();
@@ -135,7 +163,10 @@ public class ProblemMappers {
 
     static Response respond(Problem p, UriInfo uri) {
         Problem body = uri == null ? p : p.withInstance(uri.getPath());
-        return Response.status(body.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+        return Response.status(body.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(body)
+                .build();
     }
 
     /** The path of a key that STRICT_DUPLICATE_DETECTION refused ("Duplicate field 'x'"), if that is the error. */
@@ -150,15 +181,16 @@ public class ProblemMappers {
                 return Optional.of(pointer.substring(1).replace('/', '.'));
             }
         }
-        return Optional.of(message.substring("Duplicate field '".length(), Math.max(message.lastIndexOf('\''),
-                "Duplicate field '".length())));
+        return Optional.of(message.substring(
+                "Duplicate field '".length(), Math.max(message.lastIndexOf('\''), "Duplicate field '".length())));
     }
 
     private static String fieldName(ConstraintViolation<?> v) {
         // Paths look like "create.arg0.officialName" or "create.body.officialName": keep the bean part.
         String path = v.getPropertyPath().toString();
         String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+        return parts.length > 2
+                ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
                 : parts[parts.length - 1];
     }
 }

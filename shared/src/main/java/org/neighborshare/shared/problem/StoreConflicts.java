@@ -31,8 +31,7 @@ public final class StoreConflicts {
     private static final String HIBERNATE_LOCKING = "org.hibernate.dialect.lock.";
     private static final int MAX_DEPTH = 32;
 
-    private StoreConflicts() {
-    }
+    private StoreConflicts() {}
 
     /** The problem {@code failure} stands for, when it (or a cause) is a store conflict or refused value. */
     public static Optional<ProblemException> problemFor(Throwable failure) {
@@ -78,14 +77,15 @@ public final class StoreConflicts {
     static Optional<ProblemException> bySqlState(String state) {
         return switch (state) {
             case "23505", "23P01" -> Optional.of(ProblemException.alreadyExists()); // unique, exclusion
-            case "40001", "40P01", "55P03" -> Optional.of(ProblemException.changedConcurrently()); // serialization, deadlock, lock not available
+            case "40001", "40P01", "55P03" ->
+                Optional.of(ProblemException.changedConcurrently()); // serialization, deadlock, lock not available
             default -> {
                 if (state.startsWith("23")) { // foreign key, check…: the stored state refuses this change
                     yield Optional.of(ProblemException.conflict("the change conflicts with the stored data"));
                 }
                 if (state.startsWith("22")) { // data exception: too long, out of range, NUL in text…
-                    yield Optional.of(ProblemException.badRequest("a value cannot be stored: it is out of range "
-                            + "or not valid text"));
+                    yield Optional.of(ProblemException.badRequest(
+                            "a value cannot be stored: it is out of range " + "or not valid text"));
                 }
                 yield Optional.empty();
             }

@@ -39,7 +39,10 @@ public record AgencyRole(String agencyId, String role) {
             return Optional.empty();
         }
         String[] parts = (path.startsWith("/") ? path.substring(1) : path).split("/", -1);
-        if (parts.length != 3 || !parts[0].equals(GROUP_ROOT) || parts[1].isBlank() || parts[2].isBlank()
+        if (parts.length != 3
+                || !parts[0].equals(GROUP_ROOT)
+                || parts[1].isBlank()
+                || parts[2].isBlank()
                 || parts[1].contains(SEPARATOR)) {
             return Optional.empty();
         }

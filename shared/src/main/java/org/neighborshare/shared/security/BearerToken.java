@@ -7,8 +7,7 @@ public final class BearerToken {
 
     private static final String SCHEME = "Bearer ";
 
-    private BearerToken() {
-    }
+    private BearerToken() {}
 
     /** The token of an {@code Authorization} header value; the scheme is case-insensitive. Empty if none. */
     public static Optional<String> from(String authorization) {

@@ -16,18 +16,22 @@ public final class InternalToken {
     public static final String ISSUER = "neighbor-share-gateway";
     /** Per-agency roles as "agencyId:role", e.g. "5d1d…:investigator" ({@link AgencyRole#encode}). */
     public static final String AGENCY_ROLES = "agency_roles";
+
     public static final String EMAIL = "email";
     public static final String EMAIL_VERIFIED = "email_verified";
     /** Longest lifetime a service accepts; the gateway mints far shorter ones. */
     public static final Duration MAX_LIFETIME = Duration.ofSeconds(60);
 
-    private InternalToken() {
-    }
+    private InternalToken() {}
 
     /** Who the token speaks for, as the gateway read it from the OIDC token. */
-    public record Subject(String id, String username, String email, boolean emailVerified,
-                          Collection<String> roles, Collection<String> agencyRoles) {
-    }
+    public record Subject(
+            String id,
+            String username,
+            String email,
+            boolean emailVerified,
+            Collection<String> roles,
+            Collection<String> agencyRoles) {}
 
     public static String mint(Subject subject, String audience, Duration lifetime, String keyId, PrivateKey key) {
         if (lifetime.compareTo(MAX_LIFETIME) > 0) {

@@ -22,6 +22,7 @@ public class MissingTokenFilter {
 
     @Inject
     ProblemFailureHandler problems;
+
     @ConfigProperty(name = "mp.jwt.verify.audiences")
     Optional<String> audience;
 
@@ -29,15 +30,19 @@ public class MissingTokenFilter {
         if (audience.isEmpty()) {
             return;
         }
-        filters.register(ctx -> {
-            String path = ctx.normalizedPath();
-            String auth = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-            if (BearerToken.from(auth).isPresent()) {
-                ctx.next();
-            } else {
-                problems.write(ctx, Problem.of(401, "Unauthorized", "a token minted by the gateway is required")
-                        .withInstance(path));
-            }
-        }, 1000);
+        filters.register(
+                ctx -> {
+                    String path = ctx.normalizedPath();
+                    String auth = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+                    if (BearerToken.from(auth).isPresent()) {
+                        ctx.next();
+                    } else {
+                        problems.write(
+                                ctx,
+                                Problem.of(401, "Unauthorized", "a token minted by the gateway is required")
+                                        .withInstance(path));
+                    }
+                },
+                1000);
     }
 }

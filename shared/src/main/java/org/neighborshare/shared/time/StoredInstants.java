@@ -14,8 +14,7 @@ public final class StoredInstants {
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
     public static final String RULE = "must be between " + EARLIEST + " and 9999-12-31T23:59:59Z";
 
-    private StoredInstants() {
-    }
+    private StoredInstants() {}
 
     public static boolean holds(Instant instant) {
         return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);

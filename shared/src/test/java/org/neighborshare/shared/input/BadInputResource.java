@@ -22,21 +22,23 @@ import org.hibernate.exception.ConstraintViolationException;
 @Path("/test/things")
 public class BadInputResource {
 
-    public enum Kind { POLICE, FIRE }
-
-    public record Thing(String name, Kind kind, int count, boolean flag, Instant at, List<String> tags, Part part) {
+    public enum Kind {
+        POLICE,
+        FIRE
     }
 
-    public record Part(String label, double size) {
-    }
+    public record Thing(String name, Kind kind, int count, boolean flag, Instant at, List<String> tags, Part part) {}
+
+    public record Part(String label, double size) {}
 
     @GET
     @Path("/{thingId}")
-    public Map<String, Object> list(@PathParam("thingId") UUID thingId,
-                                    @QueryParam("page") @DefaultValue("0") @PageNumber int page,
-                                    @QueryParam("size") @DefaultValue("20") @PageSize int size,
-                                    @QueryParam("after") @DefaultValue("0") long after,
-                                    @QueryParam("q") @DefaultValue("") String q) {
+    public Map<String, Object> list(
+            @PathParam("thingId") UUID thingId,
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
+            @QueryParam("size") @DefaultValue("20") @PageSize int size,
+            @QueryParam("after") @DefaultValue("0") long after,
+            @QueryParam("q") @DefaultValue("") String q) {
         return Map.of("thingId", thingId, "page", page, "size", size, "after", after, "q", q);
     }
 
@@ -51,8 +53,11 @@ public class BadInputResource {
         switch (kind) {
             case "unique-at-commit" -> {
                 RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
-                commit.initCause(new ConstraintViolationException("could not execute statement",
-                        new SQLException("duplicate key value violates unique constraint", "23505"), "insert", "k"));
+                commit.initCause(new ConstraintViolationException(
+                        "could not execute statement",
+                        new SQLException("duplicate key value violates unique constraint", "23505"),
+                        "insert",
+                        "k"));
                 throw new ArcUndeclaredThrowableException(commit);
             }
             case "optimistic" -> throw new OptimisticLockException("Row was updated or deleted by another transaction");

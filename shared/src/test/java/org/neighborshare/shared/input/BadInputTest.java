@@ -21,11 +21,21 @@ class BadInputTest {
 
     @Test
     void goodInputIsServed() {
-        given().queryParam("page", "3").queryParam("size", "100").queryParam("after", "12345678901")
-                .queryParam("q", "line\tone").get("/test/things/" + ID)
-                .then().statusCode(200).body("page", equalTo(3)).body("size", equalTo(100));
-        given().contentType("application/json").body(GOOD).post("/test/things")
-                .then().statusCode(200).body("kind", equalTo("FIRE"));
+        given().queryParam("page", "3")
+                .queryParam("size", "100")
+                .queryParam("after", "12345678901")
+                .queryParam("q", "line\tone")
+                .get("/test/things/" + ID)
+                .then()
+                .statusCode(200)
+                .body("page", equalTo(3))
+                .body("size", equalTo(100));
+        given().contentType("application/json")
+                .body(GOOD)
+                .post("/test/things")
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("FIRE"));
     }
 
     @Test
@@ -66,12 +76,17 @@ class BadInputTest {
 
     @Test
     void storeConflictsAre409AndRefusedValues400() {
-        given().post("/test/things/race/unique-at-commit").then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("already exists"));
-        given().post("/test/things/race/optimistic").then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("changed concurrently; retry"));
-        given().post("/test/things/race/nul-in-text").then().statusCode(400)
-                .contentType("application/problem+json");
+        given().post("/test/things/race/unique-at-commit")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("already exists"));
+        given().post("/test/things/race/optimistic")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("changed concurrently; retry"));
+        given().post("/test/things/race/nul-in-text").then().statusCode(400).contentType("application/problem+json");
         given().post("/test/things/race/bug").then().statusCode(500).contentType("application/problem+json");
     }
 
@@ -80,8 +95,11 @@ class BadInputTest {
     }
 
     private static void problem(io.restassured.response.Response r, int status, String field) {
-        r.then().statusCode(status).contentType("application/problem+json")
-                .body("status", equalTo(status)).body("errors[0].field", equalTo(field));
+        r.then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("errors[0].field", equalTo(field));
     }
 
     @Test
@@ -89,8 +107,8 @@ class BadInputTest {
         int port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getValue("quarkus.http.test-port", Integer.class);
         for (String hostLines : new String[] {"", "Host: [[[\r\n", "Host: a\r\nHost: b\r\n"}) {
-            String answer = raw(port, "GET /test/things/" + ID + " HTTP/1.1\r\n" + hostLines
-                    + "Connection: close\r\n\r\n");
+            String answer =
+                    raw(port, "GET /test/things/" + ID + " HTTP/1.1\r\n" + hostLines + "Connection: close\r\n\r\n");
             // Quarkus REST serves these as it would with a Host; a failure Vert.x raises for them is a 4xx problem.
             org.junit.jupiter.api.Assertions.assertFalse(answer.startsWith("HTTP/1.1 5"), hostLines + " -> " + answer);
             if (answer.startsWith("HTTP/1.1 4")) {

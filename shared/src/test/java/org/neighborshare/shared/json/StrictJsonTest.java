@@ -21,17 +21,29 @@ import org.neighborshare.shared.problem.ProblemMappers;
 /** The one JSON configuration: a document is read exactly as written, or refused naming the field. */
 class StrictJsonTest {
 
-    enum Kind { POLICE, FIRE }
-
-    record Official(String name, String title) {
+    enum Kind {
+        POLICE,
+        FIRE
     }
 
-    record Body(String name, int count, Integer optional, long big, boolean flag, Kind kind, Instant at,
-                List<String> tags, Official official, JsonNode shape, Map<String, String> labels) {
-    }
+    record Official(String name, String title) {}
+
+    record Body(
+            String name,
+            int count,
+            Integer optional,
+            long big,
+            boolean flag,
+            Kind kind,
+            Instant at,
+            List<String> tags,
+            Official official,
+            JsonNode shape,
+            Map<String, String> labels) {}
 
     /** As Quarkus builds it: JavaTimeModule and fail-on-unknown-properties, then the customizer. */
-    static final ObjectMapper JSON = StrictJson.apply(new ObjectMapper().registerModule(new JavaTimeModule())
+    static final ObjectMapper JSON = StrictJson.apply(new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
 
     static final String GOOD = """
@@ -66,8 +78,8 @@ class StrictJsonTest {
 
     @Test
     void instantsOutsideWhatCanBeStoredAreRefused() {
-        for (String at : List.of("-5000-01-01T00:00:00Z", "+300000-01-01T00:00:00Z", "1969-12-31T23:59:59Z",
-                "+10000-01-01T00:00:00Z")) {
+        for (String at : List.of(
+                "-5000-01-01T00:00:00Z", "+300000-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "+10000-01-01T00:00:00Z")) {
             assertRefused(GOOD.replace("2025-01-31T22:15:00Z", at), "at", "must be between");
         }
     }
@@ -95,25 +107,24 @@ class StrictJsonTest {
     @Test
     void nothingMayFollowTheDocument() {
         for (String trailing : List.of(" {}", "{\"name\":\"x\"}", " 1", " \"x\"")) {
-            JsonMappingException e = assertThrows(JsonMappingException.class,
-                    () -> JSON.readValue(GOOD + trailing, Body.class), trailing);
+            JsonMappingException e = assertThrows(
+                    JsonMappingException.class, () -> JSON.readValue(GOOD + trailing, Body.class), trailing);
             Problem p = problem(new ProblemMappers().badJson(e, null));
             assertEquals(400, p.status());
             assertEquals("body", p.errors().get(0).field(), p.detail());
             assertTrue(p.detail().contains("nothing after"), p.detail());
         }
-        JsonProcessingException e = assertThrows(JsonProcessingException.class,
-                () -> JSON.readValue(GOOD + " ]", Body.class));
+        JsonProcessingException e =
+                assertThrows(JsonProcessingException.class, () -> JSON.readValue(GOOD + " ]", Body.class));
         assertEquals(400, problem(new ProblemMappers().malformedJson(e, null)).status());
     }
 
     @Test
     void aKeyTwiceIsRefusedNamingIt() {
         assertDuplicate(GOOD.replace("\"count\":3", "\"count\":3,\"count\":4"), "count");
-        assertDuplicate(GOOD.replace("\"title\":\"Chief\"", "\"title\":\"Chief\",\"title\":\"Deputy\""),
-                "official.title");
-        assertDuplicate(GOOD.replace("\"type\":\"Polygon\"", "\"type\":\"Polygon\",\"type\":\"Point\""),
-                "shape.type");
+        assertDuplicate(
+                GOOD.replace("\"title\":\"Chief\"", "\"title\":\"Chief\",\"title\":\"Deputy\""), "official.title");
+        assertDuplicate(GOOD.replace("\"type\":\"Polygon\"", "\"type\":\"Polygon\",\"type\":\"Point\""), "shape.type");
     }
 
     private static void assertRefused(String json, String field, String reason) {
@@ -126,19 +137,19 @@ class StrictJsonTest {
     }
 
     private static void assertWrongType(String json, String field) {
-        JsonMappingException e = assertThrows(JsonMappingException.class, () -> JSON.readValue(json, Body.class),
-                json);
+        JsonMappingException e = assertThrows(JsonMappingException.class, () -> JSON.readValue(json, Body.class), json);
         Problem p = problem(new ProblemMappers().badJson(e, null));
         assertEquals(400, p.status());
         assertEquals(field, p.errors().get(0).field(), p.detail());
     }
 
     private static void assertDuplicate(String json, String field) {
-        JsonProcessingException e = assertThrows(JsonProcessingException.class,
-                () -> JSON.readValue(json, Body.class));
+        JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> JSON.readValue(json, Body.class));
         // As Quarkus REST picks the mapper: the most specific exception type.
-        Problem p = problem(e instanceof JsonMappingException m ? new ProblemMappers().badJson(m, null)
-                : new ProblemMappers().malformedJson(e, null));
+        Problem p = problem(
+                e instanceof JsonMappingException m
+                        ? new ProblemMappers().badJson(m, null)
+                        : new ProblemMappers().malformedJson(e, null));
         assertEquals(400, p.status());
         assertEquals(field, p.errors().get(0).field(), p.detail());
         assertTrue(p.detail().contains("more than once"), p.detail());

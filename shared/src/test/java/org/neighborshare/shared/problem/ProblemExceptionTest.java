@@ -29,11 +29,13 @@ class ProblemExceptionTest {
 
     @Test
     void aProblemAboutFieldsNamesEachInItsDetailAndErrors() {
-        Problem one = ProblemException.invalidField("windowEnd", "must be in the past").toProblem();
+        Problem one = ProblemException.invalidField("windowEnd", "must be in the past")
+                .toProblem();
         assertEquals("windowEnd: must be in the past", one.detail());
         assertEquals(List.of(new Problem.FieldError("windowEnd", "must be in the past")), one.errors());
 
-        List<Problem.FieldError> errors = List.of(new Problem.FieldError("clipIds[0]", "not yours"),
+        List<Problem.FieldError> errors = List.of(
+                new Problem.FieldError("clipIds[0]", "not yours"),
                 new Problem.FieldError("clipIds[2]", "already shared"));
         Problem many = ProblemException.conflictingFields(errors).toProblem();
         assertEquals(409, many.status());

@@ -21,11 +21,12 @@ class StoreConflictsTest {
     @Test
     void uniqueViolationAtCommitIsAlreadyExists() {
         SQLException unique = new SQLException("duplicate key value violates unique constraint", "23505");
-        ConstraintViolationException hibernate = new ConstraintViolationException("could not execute statement",
-                unique, "insert into agency ...", "agency_open_domain_key");
+        ConstraintViolationException hibernate = new ConstraintViolationException(
+                "could not execute statement", unique, "insert into agency ...", "agency_open_domain_key");
         RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
         commit.initCause(hibernate);
-        ProblemException p = StoreConflicts.problemFor(new ArcUndeclaredThrowableException(commit)).orElseThrow();
+        ProblemException p = StoreConflicts.problemFor(new ArcUndeclaredThrowableException(commit))
+                .orElseThrow();
         assertEquals(409, p.status());
         assertTrue(p.getMessage().contains("already exists"), p.getMessage());
     }
@@ -38,13 +39,14 @@ class StoreConflictsTest {
     @Test
     void optimisticAndPessimisticLocksAreChangedConcurrently() {
         for (Throwable t : new Throwable[] {
-                new OptimisticLockException("Row was updated or deleted by another transaction"),
-                new StaleObjectStateException("Agency", "5d1d0a6e"),
-                new RuntimeException(new OptimisticEntityLockException("Agency", "version changed")),
-                new PessimisticLockException("could not obtain lock"),
-                new PersistenceException(new SQLException("could not serialize access", "40001")),
-                new PersistenceException(new SQLException("deadlock detected", "40P01")),
-                new PersistenceException(new SQLException("could not obtain lock on row", "55P03"))}) {
+            new OptimisticLockException("Row was updated or deleted by another transaction"),
+            new StaleObjectStateException("Agency", "5d1d0a6e"),
+            new RuntimeException(new OptimisticEntityLockException("Agency", "version changed")),
+            new PessimisticLockException("could not obtain lock"),
+            new PersistenceException(new SQLException("could not serialize access", "40001")),
+            new PersistenceException(new SQLException("deadlock detected", "40P01")),
+            new PersistenceException(new SQLException("could not obtain lock on row", "55P03"))
+        }) {
             ProblemException p = StoreConflicts.problemFor(t).orElseThrow(() -> new AssertionError(t.toString()));
             assertEquals(409, p.status(), t.toString());
             assertTrue(p.getMessage().contains("changed concurrently; retry"), p.getMessage());
@@ -76,13 +78,17 @@ class StoreConflictsTest {
     @Test
     void aRuleRefusalInsideAWrapperKeepsItsProblem() {
         ProblemException rule = ProblemException.conflict("the quota is used up");
-        assertEquals(rule, StoreConflicts.problemFor(new ArcUndeclaredThrowableException(rule)).orElseThrow());
+        assertEquals(
+                rule,
+                StoreConflicts.problemFor(new ArcUndeclaredThrowableException(rule))
+                        .orElseThrow());
     }
 
     @Test
     void anythingElseIsNotRecognised() {
         assertTrue(StoreConflicts.problemFor(new IllegalStateException("bug")).isEmpty());
-        assertTrue(StoreConflicts.problemFor(new PersistenceException(new SQLException("conn", "08006"))).isEmpty());
+        assertTrue(StoreConflicts.problemFor(new PersistenceException(new SQLException("conn", "08006")))
+                .isEmpty());
         assertTrue(StoreConflicts.problemFor(null).isEmpty());
         RuntimeException loop = new RuntimeException("a");
         RuntimeException other = new RuntimeException("b", loop);
@@ -91,6 +97,8 @@ class StoreConflictsTest {
     }
 
     private static int status(Throwable t) {
-        return StoreConflicts.problemFor(t).orElseThrow(() -> new AssertionError(t.toString())).status();
+        return StoreConflicts.problemFor(t)
+                .orElseThrow(() -> new AssertionError(t.toString()))
+                .status();
     }
 }

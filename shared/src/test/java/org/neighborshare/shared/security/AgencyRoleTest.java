@@ -16,14 +16,16 @@ class AgencyRoleTest {
 
     @Test
     void anAgencyRoleIsEncodedAsAgencyIdColonRole() {
-        assertEquals("5d1d0a6e-8f4b-4a52-9c55-7a1f3c2b9e01:investigator",
+        assertEquals(
+                "5d1d0a6e-8f4b-4a52-9c55-7a1f3c2b9e01:investigator",
                 AgencyRole.encode(AGENCY, AgencyRole.INVESTIGATOR));
         assertEquals("a1:agency-admin", new AgencyRole("a1", AgencyRole.AGENCY_ADMIN).encoded());
     }
 
     @Test
     void itsGroupLivesUnderTheAgenciesRoot() {
-        assertEquals("/agencies/5d1d0a6e-8f4b-4a52-9c55-7a1f3c2b9e01/agency-admin",
+        assertEquals(
+                "/agencies/5d1d0a6e-8f4b-4a52-9c55-7a1f3c2b9e01/agency-admin",
                 AgencyRole.groupPath(AGENCY, AgencyRole.AGENCY_ADMIN));
         assertEquals(List.of("agency-admin", "investigator"), AgencyRole.ROLES);
     }
@@ -31,18 +33,29 @@ class AgencyRoleTest {
     @Test
     void aGroupPathReadsBackAsTheRoleItWasWrittenFor() {
         for (String role : AgencyRole.ROLES) {
-            assertEquals(Optional.of(new AgencyRole(AGENCY.toString(), role)),
+            assertEquals(
+                    Optional.of(new AgencyRole(AGENCY.toString(), role)),
                     AgencyRole.fromGroupPath(AgencyRole.groupPath(AGENCY, role)));
         }
-        assertEquals(Optional.of(new AgencyRole("a3", "investigator")),
-                AgencyRole.fromGroupPath("agencies/a3/investigator"), "the leading slash may be missing");
+        assertEquals(
+                Optional.of(new AgencyRole("a3", "investigator")),
+                AgencyRole.fromGroupPath("agencies/a3/investigator"),
+                "the leading slash may be missing");
     }
 
     @Test
     void anyOtherGroupIsNoAgencyRole() {
-        for (String path : new String[] {"/agencies/a4", "/agencies/a5/investigator/extra", "/staff/reviewers",
-                "/agencies//investigator", "/agencies/a6/", "/agencies/a:6/investigator", "/Agencies/a7/investigator",
-                "", null}) {
+        for (String path : new String[] {
+            "/agencies/a4",
+            "/agencies/a5/investigator/extra",
+            "/staff/reviewers",
+            "/agencies//investigator",
+            "/agencies/a6/",
+            "/agencies/a:6/investigator",
+            "/Agencies/a7/investigator",
+            "",
+            null
+        }) {
             assertEquals(Optional.empty(), AgencyRole.fromGroupPath(path), String.valueOf(path));
         }
     }

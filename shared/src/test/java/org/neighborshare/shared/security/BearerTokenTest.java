@@ -16,8 +16,9 @@ class BearerTokenTest {
 
     @Test
     void noTokenWithoutTheSchemeOrWithoutAToken() {
-        for (String header : new String[] {null, "", "Bearer", "Bearer ", "Bearer    ", "Basic dXNlcjpwdw==",
-                "Bearereyj.a.b", "eyJ.a.b"}) {
+        for (String header : new String[] {
+            null, "", "Bearer", "Bearer ", "Bearer    ", "Basic dXNlcjpwdw==", "Bearereyj.a.b", "eyJ.a.b"
+        }) {
             assertEquals(Optional.empty(), BearerToken.from(header), String.valueOf(header));
         }
     }

@@ -51,7 +51,8 @@ public final class ArchitectureRules {
                 .that()
                 .resideInAPackage(rootPackage + "..")
                 .should()
-                .onlyDependOnClassesThat(not(resideInAnyPackage(ROOT)).or(resideInAnyPackage(rootPackage + "..", SHARED)))
+                .onlyDependOnClassesThat(
+                        not(resideInAnyPackage(ROOT)).or(resideInAnyPackage(rootPackage + "..", SHARED)))
                 .because("services talk to each other only over HTTP through the gateway (docs/invariants.md, I6);"
                         + " what they share is in the shared library");
     }
