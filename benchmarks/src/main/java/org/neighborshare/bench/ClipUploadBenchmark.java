@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -74,7 +75,8 @@ public final class ClipUploadBenchmark {
                     .redirectErrorStream(true)
                     .start();
             Thread sampler = new Thread(() -> {
-                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(jstat.getInputStream()))) {
+                try (var lines = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
                     java.util.List<String> columns =
                             java.util.List.of(lines.readLine().trim().split("\\s+"));
                     String line;
@@ -192,7 +194,7 @@ public final class ClipUploadBenchmark {
                 .redirectErrorStream(true)
                 .start();
         try {
-            String out = new String(p.getInputStream().readAllBytes());
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();
             return out;
         } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -202,7 +203,7 @@ class OwnerAnonymityIT {
         assertTrue(r1.contains(s.a1) && r2.contains(s.a3) && r2.contains(s.b1), "the sweep sees the clips");
         Set<String> common = new HashSet<>(r1);
         common.retainAll(r2);
-        common.remove(DemoData.RIVERTON.toLowerCase());
+        common.remove(DemoData.RIVERTON.toLowerCase(Locale.ROOT));
         assertEquals(Set.of(), common, "identifiers an agency could use to link R1's and R2's neighbours");
     }
 
@@ -219,7 +220,7 @@ class OwnerAnonymityIT {
             String text = x.text().replaceAll("(?im)^x-request-id: .*$", "");
             Matcher m = IDENTIFIER.matcher(text);
             while (m.find()) {
-                ids.add(m.group().toLowerCase());
+                ids.add(m.group().toLowerCase(Locale.ROOT));
             }
         }
         return ids;

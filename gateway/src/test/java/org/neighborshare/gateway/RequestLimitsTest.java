@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.neighborshare.gateway.support.FakeServices;
@@ -81,7 +82,7 @@ class RequestLimitsTest {
                 "Authorization: " + KeycloakTokens.user().role("owner").bearer(),
                 "Content-Type: application/octet-stream");
         assertEquals(413, response.status(), response.head());
-        assertTrue(response.head().toLowerCase().contains("application/problem+json"), response.head());
+        assertTrue(response.head().toLowerCase(Locale.ROOT).contains("application/problem+json"), response.head());
         assertTrue(response.body().contains("\"status\":413"), response.body());
         // Streaming had begun (no length to refuse up front), but the service never got the whole body.
         assertTrue(FakeServices.reached(path));

@@ -130,7 +130,7 @@ public class Agency extends PanacheEntityBase {
     public static boolean openApplicationExists(String domain) {
         return count(
                         "lower(officialDomain) = ?1 and state in ?2",
-                        domain.toLowerCase(),
+                        domain.toLowerCase(Locale.ROOT),
                         List.of(AgencyState.APPLIED, AgencyState.IN_REVIEW))
                 > 0;
     }

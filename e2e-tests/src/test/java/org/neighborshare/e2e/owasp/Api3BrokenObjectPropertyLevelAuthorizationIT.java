@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -309,8 +310,8 @@ class Api3BrokenObjectPropertyLevelAuthorizationIT {
         String token = Gateway.freshToken(w.ownerA);
         List<String> groups = Api1BrokenObjectLevelAuthorizationIT.groups(token);
         assertTrue(groups.isEmpty(), "owner A gained groups: " + groups);
-        Map<String, Object> realmAccess = io.restassured.path.json.JsonPath.from(
-                        new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1])))
+        Map<String, Object> realmAccess = io.restassured.path.json.JsonPath.from(new String(
+                        java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8))
                 .getMap("realm_access");
         assertFalse(String.valueOf(realmAccess).contains("reviewer"), "owner A became a reviewer: " + realmAccess);
         Gateway.as(w.ownerA).get("/api/vetting/queue").then().statusCode(403);

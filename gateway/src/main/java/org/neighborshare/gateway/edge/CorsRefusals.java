@@ -56,7 +56,7 @@ public class CorsRefusals {
             return;
         }
         String preflightMethod = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
-        if (request.method() == HttpMethod.OPTIONS
+        if (HttpMethod.OPTIONS.equals(request.method())
                 && preflightMethod != null
                 && !allowedMethods.contains(preflightMethod.trim().toUpperCase(Locale.ROOT))) {
             refuse(

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -216,7 +217,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             }
             JsonObject headers = new JsonObject();
             req.headers().forEach(h -> {
-                String name = h.getKey().toLowerCase();
+                String name = h.getKey().toLowerCase(Locale.ROOT);
                 JsonArray values = headers.getJsonArray(name, new JsonArray());
                 headers.put(name, values.add(h.getValue()));
             });
