@@ -298,9 +298,11 @@ class BadInputIT {
                 "requestId",
                 "must be a UUID");
         refused(Gateway.as(DemoData.INVESTIGATOR).get(requestsPath() + "/not-a-uuid"), "requestId", "must be a UUID");
-        // An agency id in the path is checked by the gateway first: no caller holds a role in "not-a-uuid", so
-        // the gateway refuses it (403) before any service sees it; still a problem, never a 404 page or a 500.
-        Problems.assertProblem(Gateway.as(DemoData.INVESTIGATOR).get("/api/agencies/not-a-uuid/requests"), 400, 403);
+        // An agency id in the path is checked by the gateway first, before any role or agency-state check.
+        refused(
+                Gateway.as(DemoData.INVESTIGATOR).get("/api/agencies/not-a-uuid/requests"),
+                "agencyId",
+                "must be a UUID");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------

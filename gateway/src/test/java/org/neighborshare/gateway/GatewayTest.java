@@ -429,6 +429,24 @@ class GatewayTest {
     }
 
     @Test
+    void anAgencyIdThatIsNoUuidIs400NamingItBeforeAnyRoleCheck() {
+        for (String id : new String[] {"not-a-uuid", "1-1-1-1-1", AGENCY_A + "x"}) {
+            String path = "/api/agencies/" + id + "/requests";
+            given().header(
+                            "Authorization",
+                            KeycloakTokens.user().agencyRole(id, "investigator").bearer())
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType(PROBLEM_JSON)
+                    .body("errors[0].field", equalTo("agencyId"))
+                    .body("errors[0].message", equalTo("must be a UUID"));
+            assertFalse(FakeServices.reached(path));
+        }
+    }
+
+    @Test
     void anAgencyRoleDoesNotStandInForAnotherRoleOfTheSameAgency() {
         given().header(
                         "Authorization",

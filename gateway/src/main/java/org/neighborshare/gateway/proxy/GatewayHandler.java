@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.neighborshare.gateway.agency.AgencyStates;
 import org.neighborshare.gateway.config.GatewayConfig;
@@ -25,6 +26,7 @@ import org.neighborshare.gateway.routing.Access;
 import org.neighborshare.gateway.routing.AccessPolicy;
 import org.neighborshare.gateway.routing.PathSegments;
 import org.neighborshare.gateway.routing.Requesters;
+import org.neighborshare.gateway.routing.Route;
 import org.neighborshare.gateway.routing.RouteTable;
 import org.neighborshare.gateway.routing.RouteTable.Resolution;
 import org.neighborshare.gateway.token.InternalTokenMinter;
@@ -40,6 +42,8 @@ public class GatewayHandler {
     private static final Logger LOG = Logger.getLogger(GatewayHandler.class);
     private static final Future<Void> GO_ON = Future.succeededFuture();
     private static final String DRAIN_LIMIT = "neighbors.drain-limit";
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Inject
     GatewayConfig config;
@@ -93,6 +97,7 @@ public class GatewayHandler {
         Call call = begin(ctx);
         checkTransferEncoding(call)
                 .compose(v -> matchRoute(call))
+                .compose(v -> checkAgencyId(call))
                 .compose(v -> stripClientHeaders(call))
                 .compose(v -> checkPageSize(call))
                 .compose(v -> checkDeclaredBodySize(call))
@@ -148,6 +153,17 @@ public class GatewayHandler {
         RequestObserver.matched(call.ctx, call.route);
         call.ctx.put(DRAIN_LIMIT, Upstreams.drainLimit(call.route.maxBodySize()));
         return GO_ON;
+    }
+
+    /**
+     * An agency id in the path that is no UUID names no agency: a 400 naming it, before any role or agency-state
+     * check would answer a misleading 403 about an agency that cannot exist.
+     */
+    private Future<Void> checkAgencyId(Call call) {
+        String agencyId = call.captures.get(Route.AGENCY_ID);
+        return agencyId == null || CANONICAL_UUID.matcher(agencyId).matches()
+                ? GO_ON
+                : refused(Refusal.invalidField(Route.AGENCY_ID, "must be a UUID"));
     }
 
     /** The service gets a copy of the client's request without anything sent under the gateway's own headers. */
@@ -324,13 +340,7 @@ public class GatewayHandler {
         if (!ctx.response().headWritten()) {
             refusal.headers().forEach(ctx.response()::putHeader);
         }
-        problems.write(
-                ctx.response(),
-                call.requestId,
-                refusal.status(),
-                refusal.title(),
-                refusal.detail(),
-                ctx.normalizedPath());
+        problems.write(ctx.response(), call.requestId, refusal.toProblem(ctx.normalizedPath()));
     }
 
     private static <T> Future<T> refused(Refusal refusal) {

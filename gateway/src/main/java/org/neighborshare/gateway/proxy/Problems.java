@@ -26,13 +26,17 @@ public class Problems {
 
     public void write(
             HttpServerResponse response, String requestId, int status, String title, String detail, String instance) {
+        write(response, requestId, Problem.of(status, title, detail).withInstance(instance));
+    }
+
+    public void write(HttpServerResponse response, String requestId, Problem problem) {
         if (response.headWritten() || response.closed()) {
             return;
         }
         response.putHeader(RequestIds.HEADER, requestId);
-        if (status == 401) {
+        if (problem.status() == 401) {
             response.putHeader("WWW-Authenticate", BEARER_CHALLENGE);
         }
-        problems.write(response, Problem.of(status, title, detail).withInstance(instance));
+        problems.write(response, problem);
     }
 }

@@ -1,7 +1,9 @@
 package org.neighborshare.gateway.proxy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.neighborshare.shared.problem.Problem;
 
 /**
  * A rule of the gateway said no: the problem the client gets (status, title, detail, and headers such as
@@ -12,6 +14,7 @@ public final class Refusal extends RuntimeException {
     private final int status;
     private final String title;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private List<Problem.FieldError> errors;
 
     private Refusal(int status, String title, String detail) {
         super(detail, null, false, false);
@@ -21,6 +24,17 @@ public final class Refusal extends RuntimeException {
 
     public static Refusal of(int status, String title, String detail) {
         return new Refusal(status, title, detail);
+    }
+
+    /** Input the gateway can judge on its own is wrong: a 400 naming the field, like the services' problems. */
+    public static Refusal invalidField(String field, String message) {
+        Refusal refusal = new Refusal(400, "Bad Request", field + ": " + message);
+        refusal.errors = List.of(new Problem.FieldError(field, message));
+        return refusal;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem("about:blank", title, status, detail(), instance, errors);
     }
 
     public Refusal withHeader(String name, String value) {
