@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.neighborshare.agency.domain.AgencyState;
 import org.neighborshare.shared.agency.AgencyStatus;
 
-/** The whole transition table of SPEC "Agencies", pair by pair. */
+/** The whole transition table of docs/rules.md ("Agencies"), pair by pair. */
 class AgencyStateTest {
 
-    static final Map<AgencyState, Set<AgencyState>> SPEC = Map.of(
+    static final Map<AgencyState, Set<AgencyState>> ALLOWED = Map.of(
             AgencyState.APPLIED, EnumSet.of(AgencyState.IN_REVIEW, AgencyState.REJECTED),
             AgencyState.IN_REVIEW, EnumSet.of(AgencyState.APPROVED, AgencyState.REJECTED),
             AgencyState.APPROVED, EnumSet.of(AgencyState.SUSPENDED, AgencyState.EXPIRED),
@@ -26,7 +26,7 @@ class AgencyStateTest {
     void everyPairIsLegalExactlyWhenTheSpecSaysSo() {
         for (AgencyState from : AgencyState.values()) {
             for (AgencyState to : AgencyState.values()) {
-                assertEquals(SPEC.get(from).contains(to), from.canBecome(to), from + " → " + to);
+                assertEquals(ALLOWED.get(from).contains(to), from.canBecome(to), from + " → " + to);
             }
         }
     }

@@ -350,7 +350,7 @@ class Api3BrokenObjectPropertyLevelAuthorizationIT {
             assertFalse(directory.asString().contains(secret), "public directory shows " + secret);
         }
 
-        // The public request log: what SPEC I3 lists, not the description, contact or author.
+        // The public request log: what docs/invariants.md (I3) lists, not the description, contact or author.
         Response log = Gateway.anonymous().queryParam("size", 100).get("/api/public/requests");
         log.then().statusCode(200).body("id", hasItem(w.requestB));
         Map<String, Object> entry = log.jsonPath().getMap("find { it.id == '" + w.requestB + "' }");
