@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neighborshare.testsupport.Race.race;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -15,13 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.neighborshare.e2e.owasp.KeycloakUsers;
@@ -347,36 +341,6 @@ class AgencyIntegrityIT {
             if (r.statusCode() != winner) {
                 Problems.assertProblem(r, 409);
             }
-        }
-    }
-
-    /** Starts {@code callers} calls at the same instant behind a gate and returns what each got. */
-    static List<Response> race(int callers, IntFunction<Response> call) {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        CountDownLatch ready = new CountDownLatch(callers);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                int n = i;
-                Callable<Response> task = () -> {
-                    ready.countDown();
-                    go.await();
-                    return call.apply(n);
-                };
-                futures.add(pool.submit(task));
-            }
-            assertTrue(ready.await(30, TimeUnit.SECONDS));
-            go.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                answers.add(f.get(120, TimeUnit.SECONDS));
-            }
-            return answers;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
