@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neighborshare.agency.service.AgencyService;
 import org.neighborshare.testsupport.PostgresResource;
+import org.neighborshare.testsupport.Race;
 
 /**
  * Racing callers on one agency (10 at once behind a start gate): exactly one wins, every other caller gets a 409
@@ -41,7 +42,7 @@ class ConcurrencyTest {
     @Test
     void simultaneousApplicationsForOneDomainStoreOne() {
         String domain = Api.domain();
-        List<Integer> statuses = Race.run(
+        List<Integer> statuses = Race.race(
                 CALLERS,
                 i -> given().header(
                                 "Authorization",
@@ -64,7 +65,7 @@ class ConcurrencyTest {
     @Test
     void simultaneousTicksOfOneItemRecordOne() {
         String id = Api.apply(UUID.randomUUID().toString(), Api.domain());
-        List<Integer> statuses = Race.run(
+        List<Integer> statuses = Race.race(
                 CALLERS,
                 i -> Api.check(UUID.randomUUID().toString(), id, "JURISDICTION")
                         .extract()
@@ -87,7 +88,7 @@ class ConcurrencyTest {
         String first = UUID.randomUUID().toString();
         Api.check(first, id, "JURISDICTION").statusCode(200);
         Api.check(first, id, "AUTHORIZING_OFFICIAL").statusCode(200);
-        List<Integer> statuses = Race.run(
+        List<Integer> statuses = Race.race(
                 CALLERS,
                 i -> Api.decide(UUID.randomUUID().toString(), id, "APPROVE")
                         .extract()
@@ -104,7 +105,7 @@ class ConcurrencyTest {
         String first = UUID.randomUUID().toString();
         Api.check(first, id, "JURISDICTION").statusCode(200);
         Api.check(first, id, "AUTHORIZING_OFFICIAL").statusCode(200);
-        List<Integer> statuses = Race.run(
+        List<Integer> statuses = Race.race(
                 CALLERS,
                 i -> Api.decide(UUID.randomUUID().toString(), id, i % 2 == 0 ? "APPROVE" : "REJECT")
                         .extract()
@@ -117,14 +118,14 @@ class ConcurrencyTest {
     @Test
     void simultaneousSuspensionsAndRevocationsDecideOnce() {
         String id = Api.approved(UUID.randomUUID().toString());
-        List<Integer> suspended = Race.run(
+        List<Integer> suspended = Race.race(
                 CALLERS,
                 i -> Api.act(UUID.randomUUID().toString(), id, "suspend")
                         .extract()
                         .statusCode());
         assertEquals(1, Race.count(suspended, 200), suspended.toString());
         assertEquals(CALLERS - 1, Race.count(suspended, 409), suspended.toString());
-        List<Integer> ended = Race.run(
+        List<Integer> ended = Race.race(
                 CALLERS,
                 i -> Api.act(UUID.randomUUID().toString(), id, i % 2 == 0 ? "revoke" : "reinstate")
                         .extract()
@@ -141,7 +142,7 @@ class ConcurrencyTest {
     void expiryRacingSuspensionsNeitherFailsNorLosesEither() {
         String id = Api.approved(UUID.randomUUID().toString());
         TestDoubles.CLOCK.advance(Duration.ofDays(366));
-        List<Integer> statuses = Race.run(CALLERS + 1, i -> {
+        List<Integer> statuses = Race.race(CALLERS + 1, i -> {
             if (i == 0) {
                 agencies.expireDue(); // throws if the race broke it
                 return 0;
@@ -168,7 +169,7 @@ class ConcurrencyTest {
         String id = Api.approved(UUID.randomUUID().toString());
         TestDoubles.CLOCK.advance(Duration.ofDays(366));
         agencies.expireDue();
-        List<Integer> statuses = Race.run(
+        List<Integer> statuses = Race.race(
                 CALLERS,
                 i -> given().header(
                                 "Authorization", Api.reviewer(UUID.randomUUID().toString()))
@@ -190,7 +191,7 @@ class ConcurrencyTest {
         String email = "m-" + member.substring(0, 8) + "@pd.example";
         roles.signUp(email, member);
         String adminToken = Api.agencyAdmin(admin, id);
-        List<Integer> added = Race.run(
+        List<Integer> added = Race.race(
                 CALLERS,
                 i -> given().header("Authorization", adminToken)
                         .contentType(ContentType.JSON)
@@ -201,7 +202,7 @@ class ConcurrencyTest {
                         .statusCode());
         // Adding is idempotent: a role is a set membership, held once however often it is granted.
         assertEquals(CALLERS, Race.count(added, 201), added.toString());
-        List<Integer> removed = Race.run(
+        List<Integer> removed = Race.race(
                 CALLERS,
                 i -> given().header("Authorization", adminToken)
                         .delete("/api/agencies/" + id + "/members/" + member)

@@ -16,6 +16,7 @@ import static org.neighborshare.consent.Api.owner;
 import static org.neighborshare.consent.Api.share;
 import static org.neighborshare.consent.Api.shareBody;
 import static org.neighborshare.consent.Api.shares;
+import static org.neighborshare.testsupport.Race.race;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,10 +31,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,29 +59,6 @@ class IntegrityTest {
                 .then()
                 .statusCode(200)
                 .extract();
-    }
-
-    /** Runs every call at once behind a start gate; returns their results in order. */
-    static <T> List<T> simultaneously(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> c : calls) {
-                futures.add(pool.submit(() -> {
-                    gate.await();
-                    return c.call();
-                }));
-            }
-            gate.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     // ---- finding 5: an agency that is not APPROVED ----
@@ -283,7 +257,7 @@ class IntegrityTest {
                         .body(shareBody(c))
                         .post("/api/me/inbox/" + request + "/response")
                         .statusCode());
-        List<Integer> statuses = simultaneously(calls);
+        List<Integer> statuses = race(calls);
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(9, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
         assertEquals(1, shares(alice, request));
@@ -304,7 +278,7 @@ class IntegrityTest {
         calls.add(() -> given().header("Authorization", owner(alice))
                 .delete("/api/me/shares/" + share)
                 .statusCode());
-        List<Integer> statuses = simultaneously(calls);
+        List<Integer> statuses = race(calls);
         assertEquals(200, statuses.get(10), "the revocation");
         List<Integer> downloads = statuses.subList(0, 10);
         assertTrue(downloads.stream().allMatch(s -> s == 200 || s == 404), downloads.toString());
@@ -329,7 +303,7 @@ class IntegrityTest {
     void simultaneousDeletesOfOneCameraDeleteItOnce() throws Exception {
         String alice = UUID.randomUUID().toString();
         String cam = here.cameraAt(alice, 50);
-        List<Integer> statuses = simultaneously(Collections.nCopies(
+        List<Integer> statuses = race(Collections.nCopies(
                 10,
                 () -> given().header("Authorization", owner(alice))
                         .delete("/api/me/cameras/" + cam)
@@ -341,7 +315,7 @@ class IntegrityTest {
     @Test
     void simultaneousFirstSettingsOfAnOwnerAreOneRow() throws Exception {
         String alice = UUID.randomUUID().toString();
-        List<Integer> statuses = simultaneously(IntStream.range(0, 10)
+        List<Integer> statuses = race(IntStream.range(0, 10)
                 .<Callable<Integer>>mapToObj(i -> () -> given().header("Authorization", owner(alice))
                         .contentType(ContentType.JSON)
                         .body("{\"optedOut\":" + (i % 2 == 0) + "}")

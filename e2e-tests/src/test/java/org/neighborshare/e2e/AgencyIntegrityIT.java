@@ -1,6 +1,5 @@
 package org.neighborshare.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,25 +7,16 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neighborshare.testsupport.Race.race;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.neighborshare.e2e.owasp.KeycloakUsers;
 import org.neighborshare.e2e.owasp.Problems;
-import org.neighborshare.launcher.Keycloak;
 
 /**
  * Issue 9, agency-service's part, black-box through the gateway with the real Keycloak and PostgreSQL:
@@ -183,7 +173,7 @@ class AgencyIntegrityIT {
                 .then()
                 .statusCode(201);
         // Platform staff grant the reviewer role in Keycloak afterwards: the token now has both.
-        grantRealmRole(userId, "reviewer");
+        KeycloakUsers.grantRealmRole(userId, "reviewer");
         String token = Gateway.freshToken(name);
         assertTrue(AgencyLifecycleIT.groups(token).contains("/agencies/" + id + "/investigator"));
 
@@ -218,7 +208,7 @@ class AgencyIntegrityIT {
     void anApplicantWhoBecameAReviewerIsNotMadeAgencyAdmin() {
         Fresh f = fresh();
         String id = apply(f);
-        grantRealmRole(f.chiefId, "reviewer");
+        KeycloakUsers.grantRealmRole(f.chiefId, "reviewer");
         tickBoth(DemoData.REVIEWER_1, id);
         Response r = Gateway.as(DemoData.REVIEWER_2)
                 .body("{\"decision\":\"APPROVE\",\"reason\":\"looks fine\"}")
@@ -331,7 +321,7 @@ class AgencyIntegrityIT {
         for (int i = 0; i < CALLERS; i++) {
             String name = "integrity.reviewer." + i;
             String id = KeycloakUsers.ensure(name, name + "@neighborshare.example", true);
-            grantRealmRole(id, "reviewer");
+            KeycloakUsers.grantRealmRole(id, "reviewer");
             Gateway.freshToken(name);
             names.add(name);
         }
@@ -348,65 +338,5 @@ class AgencyIntegrityIT {
                 Problems.assertProblem(r, 409);
             }
         }
-    }
-
-    /** Starts {@code callers} calls at the same instant behind a gate and returns what each got. */
-    static List<Response> race(int callers, IntFunction<Response> call) {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        CountDownLatch ready = new CountDownLatch(callers);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                int n = i;
-                Callable<Response> task = () -> {
-                    ready.countDown();
-                    go.await();
-                    return call.apply(n);
-                };
-                futures.add(pool.submit(task));
-            }
-            assertTrue(ready.await(30, TimeUnit.SECONDS));
-            go.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                answers.add(f.get(120, TimeUnit.SECONDS));
-            }
-            return answers;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** As platform staff would in Keycloak's admin console. */
-    static void grantRealmRole(String userId, String role) {
-        String admin = given().baseUri(RunningSuite.config().keycloakUrl())
-                .formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
-                .formParam("username", Keycloak.ADMIN_USERNAME)
-                .formParam("password", Keycloak.ADMIN_PASSWORD)
-                .post("/realms/master/protocol/openid-connect/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
-        Map<String, Object> representation = given().baseUri(
-                        RunningSuite.config().keycloakUrl())
-                .header("Authorization", "Bearer " + admin)
-                .get("/admin/realms/neighbors/roles/" + role)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getMap("");
-        given().baseUri(RunningSuite.config().keycloakUrl())
-                .header("Authorization", "Bearer " + admin)
-                .contentType(ContentType.JSON)
-                .body(List.of(representation))
-                .post("/admin/realms/neighbors/users/" + userId + "/role-mappings/realm")
-                .then()
-                .statusCode(204);
     }
 }

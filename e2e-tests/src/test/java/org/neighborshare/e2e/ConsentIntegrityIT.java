@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.neighborshare.testsupport.Race.race;
 
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -25,10 +26,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -160,28 +157,6 @@ class ConsentIntegrityIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    static <T> List<T> simultaneously(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> c : calls) {
-                futures.add(pool.submit(() -> {
-                    gate.await();
-                    return c.call();
-                }));
-            }
-            gate.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -380,8 +355,8 @@ class ConsentIntegrityIT {
         String c = clip(owner, cam, request);
 
         // Ten identical shares at once: one share, nine 409 problems, never a 500.
-        List<Integer> shares = simultaneously(
-                Collections.nCopies(10, () -> answer(owner, request, c).statusCode()));
+        List<Integer> shares =
+                race(Collections.nCopies(10, () -> answer(owner, request, c).statusCode()));
         assertEquals(1, shares.stream().filter(s -> s == 201).count(), shares.toString());
         assertEquals(9, shares.stream().filter(s -> s == 409).count(), shares.toString());
         List<String> shareIds = Gateway.as(owner)
@@ -398,7 +373,7 @@ class ConsentIntegrityIT {
                 Collections.nCopies(10, () -> download(request, c).statusCode()));
         calls.add(() ->
                 Gateway.as(owner).delete("/api/me/shares/" + shareIds.get(0)).statusCode());
-        List<Integer> statuses = simultaneously(calls);
+        List<Integer> statuses = race(calls);
         assertEquals(200, statuses.get(10), "the revocation");
         List<Integer> downloads = statuses.subList(0, 10);
         assertTrue(downloads.stream().allMatch(s -> s == 200 || s == 404), downloads.toString());
@@ -407,7 +382,7 @@ class ConsentIntegrityIT {
 
         // Ten deletes of one camera: deleted once, the others 404.
         String doomed = camera(owner, lat, lon + 30 * METRE);
-        List<Integer> deletes = simultaneously(Collections.nCopies(
+        List<Integer> deletes = race(Collections.nCopies(
                 10, () -> Gateway.as(owner).delete("/api/me/cameras/" + doomed).statusCode()));
         assertEquals(1, deletes.stream().filter(s -> s == 204).count(), deletes.toString());
         assertEquals(9, deletes.stream().filter(s -> s == 404).count(), deletes.toString());

@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.neighborshare.testsupport.Race.race;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,7 +91,7 @@ class RequestIntegrityIT {
     @Test
     void racingCreatesForOneCaseStoreAtMostTwo() throws Exception {
         String caseNumber = "RACE-" + TAG;
-        List<Response> out = atOnce(
+        List<Response> out = race(
                 10, i -> Gateway.as(main.chief()).body(main.body(caseNumber)).post(main.requests()));
         // The status of the sequential rule: 422 naming the case number.
         assertEquals(Map.of(201, 2, 422, 8), statuses(out), "statuses");
@@ -121,7 +115,7 @@ class RequestIntegrityIT {
         // An agency of its own: its whole quota is used up here.
         Agency flooded = agency("quota", 41.0, -95.0);
         int callers = QUOTA + 10;
-        List<Response> out = atOnce(
+        List<Response> out = race(
                 callers,
                 i -> Gateway.as(flooded.chief())
                         .body(flooded.body("FLOOD-" + TAG + "-" + i))
@@ -136,7 +130,7 @@ class RequestIntegrityIT {
     @Test
     void ofRacingModerationDecisionsExactlyOneWins() throws Exception {
         String id = main.post("DECIDE-" + TAG);
-        List<Response> out = atOnce(
+        List<Response> out = race(
                 10,
                 i -> Gateway.as(i % 2 == 0 ? DemoData.REVIEWER_1 : DemoData.REVIEWER_2)
                         .body("{\"decision\":\"" + (i % 4 < 2 ? "PUBLISH" : "REJECT") + "\",\"reason\":\"checked " + i
@@ -156,7 +150,7 @@ class RequestIntegrityIT {
     void ofRacingClosesExactlyOneWins() throws Exception {
         String id = main.post("CLOSE-" + TAG);
         Enrolment.publish(id);
-        List<Response> out = atOnce(10, i -> Gateway.as(main.chief()).post(main.requests() + "/" + id + "/close"));
+        List<Response> out = race(10, i -> Gateway.as(main.chief()).post(main.requests() + "/" + id + "/close"));
         assertEquals(Map.of(200, 1, 409, 9), statuses(out), "statuses");
         out.stream().filter(r -> r.statusCode() == 409).forEach(r -> Problems.assertProblem(r, 409));
         assertEquals("CLOSED", stateOf(main, id));
@@ -318,34 +312,6 @@ class RequestIntegrityIT {
                 .asString();
         Object entry = JsonPath.from(all).get("find { it.requestId == '" + id + "' }");
         return entry == null ? null : JsonPath.from(all).setRootPath("find { it.requestId == '" + id + "' }");
-    }
-
-    /** {@code callers} calls started together behind a gate; their responses in caller order. */
-    static List<Response> atOnce(int callers, IntFunction<Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        try {
-            CountDownLatch ready = new CountDownLatch(callers);
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                int n = i;
-                Callable<Response> task = () -> {
-                    ready.countDown();
-                    gate.await();
-                    return call.apply(n);
-                };
-                futures.add(pool.submit(task));
-            }
-            ready.await();
-            gate.countDown();
-            List<Response> out = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     static Map<Integer, Integer> statuses(List<Response> responses) {

@@ -12,6 +12,7 @@ import static org.neighborshare.request.Api.feedReader;
 import static org.neighborshare.request.Api.investigator;
 import static org.neighborshare.request.Api.reviewer;
 import static org.neighborshare.request.Api.validBody;
+import static org.neighborshare.testsupport.Race.race;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,12 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.neighborshare.request.service.RequestService;
 import org.neighborshare.request.service.RevokedAgencySweep;
@@ -65,34 +60,6 @@ class RequestIntegrityTest {
                 .statusCode(200)
                 .extract()
                 .path("state");
-    }
-
-    /** Runs {@code CALLERS} calls released at once by a gate; returns the responses by caller. */
-    static List<Response> atOnce(IntFunction<Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
-        try {
-            CountDownLatch ready = new CountDownLatch(CALLERS);
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < CALLERS; i++) {
-                int n = i;
-                Callable<Response> task = () -> {
-                    ready.countDown();
-                    gate.await();
-                    return call.apply(n);
-                };
-                futures.add(pool.submit(task));
-            }
-            ready.await();
-            gate.countDown();
-            List<Response> out = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     static Map<Integer, Integer> statuses(List<Response> responses) {
@@ -139,10 +106,12 @@ class RequestIntegrityTest {
     @Test
     void racingCreatesForOneCaseStoreNoMoreThanTheLimit() throws Exception {
         String caseNumber = "RACE-" + UUID.randomUUID();
-        List<Response> out = atOnce(i -> given().header("Authorization", investigator(agency))
-                .contentType(ContentType.JSON)
-                .body(validBody(caseNumber))
-                .post("/api/agencies/" + agency + "/requests"));
+        List<Response> out = race(
+                CALLERS,
+                i -> given().header("Authorization", investigator(agency))
+                        .contentType(ContentType.JSON)
+                        .body(validBody(caseNumber))
+                        .post("/api/agencies/" + agency + "/requests"));
         // The same status as the sequential rule: 422 naming the field.
         assertEquals(Map.of(201, 2, 422, CALLERS - 2), statuses(out), "statuses");
         out.stream()
@@ -184,10 +153,12 @@ class RequestIntegrityTest {
     @Test
     void racingCreatesStopAtTheDailyQuota() throws Exception {
         // The test profile's quota is 5 (application.properties).
-        List<Response> out = atOnce(i -> given().header("Authorization", investigator(agency))
-                .contentType(ContentType.JSON)
-                .body(validBody("Q-" + i + "-" + UUID.randomUUID()))
-                .post("/api/agencies/" + agency + "/requests"));
+        List<Response> out = race(
+                CALLERS,
+                i -> given().header("Authorization", investigator(agency))
+                        .contentType(ContentType.JSON)
+                        .body(validBody("Q-" + i + "-" + UUID.randomUUID()))
+                        .post("/api/agencies/" + agency + "/requests"));
         assertEquals(Map.of(201, 5, 429, CALLERS - 5), statuses(out), "statuses");
         assertProblems(out, 429);
         given().header("Authorization", investigator(agency))
@@ -200,7 +171,7 @@ class RequestIntegrityTest {
     @Test
     void ofRacingDecisionsExactlyOneWins() throws Exception {
         String id = create(agency, "D-" + UUID.randomUUID());
-        List<Response> out = atOnce(i -> decide(reviewer(), id, i % 2 == 0 ? "PUBLISH" : "REJECT"));
+        List<Response> out = race(CALLERS, i -> decide(reviewer(), id, i % 2 == 0 ? "PUBLISH" : "REJECT"));
         assertEquals(Map.of(200, 1, 409, CALLERS - 1), statuses(out), "statuses");
         assertProblems(out, 409);
         String won = out.stream()
@@ -216,8 +187,10 @@ class RequestIntegrityTest {
     void ofRacingClosesExactlyOneWins() throws Exception {
         String id = create(agency, "C-" + UUID.randomUUID());
         decide(reviewer(), id, "PUBLISH").then().statusCode(200);
-        List<Response> out = atOnce(i -> given().header("Authorization", investigator(agency))
-                .post("/api/agencies/" + agency + "/requests/" + id + "/close"));
+        List<Response> out = race(
+                CALLERS,
+                i -> given().header("Authorization", investigator(agency))
+                        .post("/api/agencies/" + agency + "/requests/" + id + "/close"));
         assertEquals(Map.of(200, 1, 409, CALLERS - 1), statuses(out), "statuses");
         assertProblems(out, 409);
         assertEquals("CLOSED", state(id));
@@ -307,7 +280,7 @@ class RequestIntegrityTest {
 
         agencies.change(agency, "REVOKED", "forged warrant");
         // Sweeps racing as on several replicas, and the scheduled one besides: each request ends once.
-        atOnce(i -> {
+        race(CALLERS, i -> {
             sweep.sweep();
             return null;
         });

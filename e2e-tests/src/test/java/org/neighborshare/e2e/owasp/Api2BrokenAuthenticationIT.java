@@ -24,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.neighborshare.e2e.DemoData;
 import org.neighborshare.e2e.Gateway;
 import org.neighborshare.e2e.RunningSuite;
-import org.neighborshare.launcher.Keycloak;
 import org.neighborshare.testsupport.TestTokens;
 
 /**
@@ -102,16 +101,7 @@ class Api2BrokenAuthenticationIT {
         assertEquals("admin-cli", claims(adminCli).getString("azp"));
         Problems.assertProblem(bearer(adminCli).get(REVIEWER_ROUTE), 401);
         // nor even the Keycloak administrator's token, from another realm.
-        String master = given().baseUri(kc)
-                .formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
-                .formParam("username", Keycloak.ADMIN_USERNAME)
-                .formParam("password", Keycloak.ADMIN_PASSWORD)
-                .post("/realms/master/protocol/openid-connect/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
+        String master = KeycloakUsers.adminToken();
         Problems.assertProblem(bearer(master).get(REVIEWER_ROUTE), 401);
         Problems.assertProblem(bearer(master).get(OWNER_ROUTE), 401);
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import java.util.List;
+import java.util.Map;
 import org.neighborshare.e2e.Gateway;
 import org.neighborshare.e2e.RunningSuite;
 import org.neighborshare.launcher.Keycloak;
@@ -70,7 +71,29 @@ public final class KeycloakUsers {
         return ids == null || ids.isEmpty() ? null : ids.get(0);
     }
 
-    private static String adminToken() {
+    /** As platform staff would in Keycloak's admin console: adds the realm role {@code role} to the user. */
+    public static void grantRealmRole(String userId, String role) {
+        String admin = adminToken();
+        Map<String, Object> representation = given().baseUri(
+                        RunningSuite.config().keycloakUrl())
+                .header("Authorization", "Bearer " + admin)
+                .get("/admin/realms/neighbors/roles/" + role)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        given().baseUri(RunningSuite.config().keycloakUrl())
+                .header("Authorization", "Bearer " + admin)
+                .contentType(ContentType.JSON)
+                .body(List.of(representation))
+                .post("/admin/realms/neighbors/users/" + userId + "/role-mappings/realm")
+                .then()
+                .statusCode(204);
+    }
+
+    /** An access token of the Keycloak administrator (the local-demo bootstrap admin), from the master realm. */
+    public static String adminToken() {
         return given().baseUri(RunningSuite.config().keycloakUrl())
                 .formParam("grant_type", "password")
                 .formParam("client_id", "admin-cli")
