@@ -41,8 +41,8 @@ public final class KeycloakUsers {
         if (id == null) {
             throw new IllegalStateException("user " + username + " was created but cannot be found");
         }
-        // docs/rules.md: signing up makes a resident an owner, through the realm's default role. Checked, not granted here:
-        // a realm file whose default role lost its composites would otherwise go unnoticed.
+        // docs/rules.md: signing up makes a resident an owner, through the realm's default role. Checked, not
+        // granted here: a realm file whose default role lost its composites would otherwise go unnoticed.
         List<String> effective = given().baseUri(RunningSuite.config().keycloakUrl())
                 .header("Authorization", "Bearer " + admin)
                 .get("/admin/realms/neighbors/users/" + id + "/role-mappings/realm/composite")
