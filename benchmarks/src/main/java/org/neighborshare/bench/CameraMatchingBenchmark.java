@@ -135,9 +135,10 @@ public final class CameraMatchingBenchmark {
             UUID request = UUID.randomUUID();
             try (PreparedStatement p = c.prepareStatement("""
                     insert into published_request (request_id, agency_id, case_number, incident_type, description,
-                      window_start, window_end, latitude, longitude, radius_meters, emergency, published_at, expires_at, state)
+                      window_start, window_end, latitude, longitude, radius_meters, emergency, published_at, expires_at, state,
+                      count_noise_cameras, count_noise_neighbours, count_noise_clips)
                     values (?, ?, 'BENCH', 'BURGLARY', 'fan-out', now() - interval '3 hours', now() - interval '2 hours',
-                      ?, ?, ?, false, now(), now() + interval '7 days', 'OPEN')""")) {
+                      ?, ?, ?, false, now(), now() + interval '7 days', 'OPEN', 0, 0, 0)""")) {
                 p.setObject(1, request);
                 p.setObject(2, UUID.randomUUID());
                 p.setDouble(3, area.latitude());
