@@ -98,21 +98,37 @@ final class QuarkusService {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add(HEAP);
         cmd.addAll(JVM_OPTIONS);
+        Path workDir = config.dataDir().resolve("work").resolve(name);
         Path archive = jar().resolveSibling(APP_CDS);
-        if (Files.isRegularFile(archive)) {
+        boolean shared = Files.isRegularFile(archive);
+        try {
+            Files.createDirectories(workDir);
+            if (shared) {
+                linkApplication(workDir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (shared) {
             cmd.add("-XX:SharedArchiveFile=" + archive);
         }
         systemProperties().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(config.extraArgs(name));
         cmd.add("-jar");
-        cmd.add(jar().toString());
-        Path workDir = config.dataDir().resolve("work").resolve(name);
-        try {
-            Files.createDirectories(workDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // The archive holds the class path as it was when it was made, "quarkus-run.jar" relative to the working
+        // directory: the JVM refuses it for any other spelling, so the jar is run through links in the work dir.
+        cmd.add(shared ? jar().getFileName().toString() : jar().toString());
         return new Launch(cmd, Map.of(), workDir);
+    }
+
+    /** Links to the packaged application (the jar and the folders it names relative to itself) in {@code dir}. */
+    private void linkApplication(Path dir) throws IOException {
+        Path app = jar().getParent();
+        for (String entry : List.of(jar().getFileName().toString(), "lib", "app", "quarkus")) {
+            Path link = dir.resolve(entry);
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, app.resolve(entry).toAbsolutePath());
+        }
     }
 
     /** Readiness is served on the management interface only, never on the service's API port. */
