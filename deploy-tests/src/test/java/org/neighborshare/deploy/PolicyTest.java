@@ -412,7 +412,8 @@ class PolicyTest {
     }
 
     /** Names of keys that hold credentials; their values must be marked local-demo, REPLACE-ME, or demo key files. */
-    private static final Pattern CREDENTIAL = Pattern.compile("(?i).*(password|secret|key|token|credential|pem).*");
+    private static final Pattern CREDENTIAL =
+            Pattern.compile("(?i)(.*[_.-])?(password|secret|key|token|credentials?)([_.-].*)?|.*\\.pem");
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
@@ -471,7 +472,7 @@ class PolicyTest {
                 .fields()
                 .forEachRemaining(f -> values.put(
                         f.getKey(),
-                        new String(Base64.getDecoder().decode(f.getValue().asText()), StandardCharsets.UTF_8)));
+                        new String(Base64.getMimeDecoder().decode(f.getValue().asText()), StandardCharsets.UTF_8)));
         // user names are not credentials: only credential-named keys count
         values.keySet().removeIf(k -> !CREDENTIAL.matcher(k).matches() && !k.endsWith("_ID"));
         return values;
