@@ -120,7 +120,7 @@ class TwoConsentReplicasIT {
     }
 
     static Replica start(SuiteConfig c, String service, String name, int port, int mgmt, Map<String, String> config) {
-        Replica r = Replica.start(c, service, name, port, mgmt, config, Duration.ofSeconds(120));
+        Replica r = Replica.start(c, service, name, port, mgmt, config, Duration.ofMinutes(2));
         replicas.add(r);
         return r;
     }
