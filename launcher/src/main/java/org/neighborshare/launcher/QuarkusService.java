@@ -94,11 +94,15 @@ final class QuarkusService {
      * that relative paths a service writes, if any, land in the data dir and not in the checkout.
      */
     Launch launch() {
+        return launch(config.dataDir().resolve("work").resolve(name));
+    }
+
+    /** As {@link #launch()}, run in {@code workDir} (created now): another instance of the service has its own. */
+    Launch launch(Path workDir) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add(HEAP);
         cmd.addAll(JVM_OPTIONS);
-        Path workDir = config.dataDir().resolve("work").resolve(name);
         Path archive = jar().resolveSibling(APP_CDS);
         boolean shared = Files.isRegularFile(archive);
         try {
