@@ -22,8 +22,8 @@ import org.neighborshare.shared.audit.MerkleTree;
 import org.neighborshare.shared.audit.NoteVerifier;
 
 /**
- * Issue 12's public log through the gateway, as anyone reads it: a real decision (an agency application) grows the
- * agency log, a checkpoint signed by the key {@code /api/public/logs} names covers it within 10 s, its inclusion
+ * Issue 12's public log through the gateway, as anyone reads it: a real decision (an agency application, then its approval)
+ * grows the agency log, a checkpoint signed by the key {@code /api/public/logs} names covers it within 10 s, its inclusion
  * proof and the consistency proof between two checkpoints verify, and the tlog-tiles reproduce the signed root.
  */
 @ExtendWith(RunningSuite.class)
@@ -45,13 +45,15 @@ class PublicAuditLogIT {
         assertEquals("neighborshare.example/agency-service", agency.get("origin"));
         NoteVerifier verifier = NoteVerifier.of((String) agency.get("verifierKey"));
 
-        Checkpoint first = grownCheckpoint(verifier, Agencies.applyForSpringfield());
-        String second = Agencies.applyForSpringfield();
-        Checkpoint latest = grownCheckpoint(verifier, second);
+        String agencyId = Agencies.applyForSpringfield();
+        Checkpoint first = grownCheckpoint(verifier, agencyId, "agency.applied");
+        // A second decision on it: the vetting ticks and the approval.
+        Agencies.vetAndApprove(agencyId);
+        Checkpoint latest = grownCheckpoint(verifier, agencyId, "agency.approved");
         assertTrue(latest.size() > first.size());
 
-        // The second application's entry, its inclusion proof by index and by leaf hash.
-        long index = indexOf(second, latest.size());
+        // The approval's entry, its inclusion proof by index and by leaf hash.
+        long index = indexOf(agencyId, "agency.approved", latest.size());
         String leafHash = Gateway.anonymous()
                 .get(LOG + "/entries/" + index)
                 .then()
@@ -123,25 +125,25 @@ class PublicAuditLogIT {
                 .body("errors.field", hasItem("index"));
     }
 
-    /** The latest checkpoint, verified, once it covers the application of {@code agencyId}: within 10 s. */
-    static Checkpoint grownCheckpoint(NoteVerifier verifier, String agencyId) {
+    /** The latest checkpoint, verified, once it covers the {@code type} entry of {@code agencyId}: within 10 s. */
+    static Checkpoint grownCheckpoint(NoteVerifier verifier, String agencyId, String type) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             Response r = Gateway.anonymous().get(LOG + "/checkpoint");
             r.then().statusCode(200).contentType("text/plain");
             Checkpoint cp = Checkpoint.open(r.asByteArray(), verifier, "neighborshare.example/agency-service");
-            if (cp.size() > 0 && indexOf(agencyId, cp.size()) >= 0) {
+            if (cp.size() > 0 && indexOf(agencyId, type, cp.size()) >= 0) {
                 return cp;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no checkpoint covers the application of " + agencyId + " within 10 s");
+                throw new AssertionError("no checkpoint covers the " + type + " of " + agencyId + " within 10 s");
             }
             sleep();
         }
     }
 
-    /** The index of the agency.applied entry of this agency among the first {@code size} entries, or -1. */
-    static long indexOf(String agencyId, long size) {
+    /** The index of the {@code type} entry of this agency among the first {@code size} entries, or -1. */
+    static long indexOf(String agencyId, String type, long size) {
         for (long start = Math.max(0, size - 1000); start < size; start += 1000) {
             List<Map<String, Object>> page = Gateway.anonymous()
                     .get(LOG + "/entries?start=" + start + "&limit=1000")
@@ -153,7 +155,7 @@ class PublicAuditLogIT {
                 long index = ((Number) e.get("index")).longValue();
                 AuditFact fact = AuditFact.parse(Base64.getDecoder().decode((String) e.get("entry")));
                 if (index < size
-                        && fact.type().wireName().equals("agency.applied")
+                        && fact.type().wireName().equals(type)
                         && fact.string("agency").orElse("").equals(agencyId)) {
                     return index;
                 }
