@@ -22,10 +22,6 @@ public interface AgencyConfig {
     @WithDefault("P365D")
     Duration approvalValidity();
 
-    /** How often approvals are checked for expiry; read by {@code AgencyExpiry}'s {@code @Scheduled} expression. */
-    @WithDefault("60s")
-    String expiryCheckEvery();
-
     Keycloak keycloak();
 
     interface Keycloak {

@@ -18,10 +18,6 @@ public interface RequestConfig {
     @WithDefault("PT15M")
     Duration minWindow();
 
-    /** How often published requests are checked for expiry; read by {@code RequestExpiry}'s {@code @Scheduled}. */
-    @WithDefault("60s")
-    String expiryCheckEvery();
-
     /** How often the revoked-agency sweep runs; read by {@code RevokedAgencySweep}'s {@code @Scheduled}. */
     @WithDefault("5s")
     String revocationCheckEvery();
