@@ -3,8 +3,8 @@ package org.neighborshare.consent.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 import io.smallrye.config.WithName;
+import java.time.Duration;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "consent")
