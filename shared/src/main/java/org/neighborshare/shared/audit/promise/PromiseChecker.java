@@ -76,8 +76,11 @@ public final class PromiseChecker {
         }
     }
 
-    /** The state an agency-log fact moves its agency into, if it changes the state at all. */
-    static Optional<AgencyStatus> stateAfter(AuditEventType type, Optional<AgencyStatus> before) {
+    /**
+     * The state an agency-log fact moves its agency into ({@code before} when it changes nothing): the one reading
+     * of the agency log's state changes, also used by the transparency report.
+     */
+    public static Optional<AgencyStatus> stateAfter(AuditEventType type, Optional<AgencyStatus> before) {
         return switch (type) {
             case AGENCY_APPLIED -> Optional.of(AgencyStatus.APPLIED);
             // the first checklist tick starts the review; later ones change nothing
