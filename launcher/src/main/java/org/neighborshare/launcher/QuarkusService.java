@@ -65,8 +65,10 @@ final class QuarkusService {
         String db = Services.database(name);
         if (db != null) {
             p.put("quarkus.datasource.jdbc.url", config.jdbcUrl(db));
-            p.put("quarkus.datasource.username", Postgres.USER);
-            p.put("quarkus.datasource.password", Postgres.PASSWORD);
+            p.put("quarkus.datasource.username", Postgres.runtimeRole(db));
+            p.put("quarkus.datasource.password", Postgres.runtimeRole(db));
+            p.put("quarkus.flyway.username", Postgres.USER);
+            p.put("quarkus.flyway.password", Postgres.PASSWORD);
             p.put("NEIGHBORS_GATEWAY_URL", config.gatewayUrl());
         } else { // the gateway
             for (String target : Services.DATA_SERVICES) {

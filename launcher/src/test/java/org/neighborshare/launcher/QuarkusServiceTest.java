@@ -26,7 +26,9 @@ class QuarkusServiceTest {
         assertEquals("19083", p.get("quarkus.management.port"));
         assertEquals("local", p.get("quarkus.profile"));
         assertEquals("jdbc:postgresql://localhost:54330/consent", p.get("quarkus.datasource.jdbc.url"));
-        assertEquals("postgres", p.get("quarkus.datasource.username"));
+        // The service runs as its own role, limited to reading and appending the audit log; migrations as the owner.
+        assertEquals("consent_service", p.get("quarkus.datasource.username"));
+        assertEquals("postgres", p.get("quarkus.flyway.username"));
         assertEquals("http://localhost:18080", p.get("NEIGHBORS_GATEWAY_URL"));
         assertEquals("http://localhost:18180", p.get("NEIGHBORS_KEYCLOAK_URL"));
         assertFalse(p.containsKey("gateway.internal-token.key-id"));

@@ -3,6 +3,7 @@ package org.neighborshare.consent.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "consent")
 public interface ConsentConfig {
@@ -47,5 +48,12 @@ public interface ConsentConfig {
         /** Shares handled per batch (each in its own transaction). */
         @WithDefault("100")
         int batchSize();
+
+        /**
+         * How long a clip that no share needs is kept: after its upload if it was never shared, after the last
+         * revocation if every share of it was revoked before any download.
+         */
+        @WithDefault("24h")
+        Duration unsharedAfter();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,9 @@ public class ShareService {
 
     @Inject
     AgencyDirectory agencies;
+
+    @Inject
+    PublicConsentLog log;
 
     /** A share with its clips. */
     public record ShareWithClips(Share share, List<UUID> clipIds) {}
@@ -95,11 +99,13 @@ public class ShareService {
         s.retentionDays = retention;
         s.allowCopies = Boolean.TRUE.equals(in.allowCopies());
         s.createdAt = now;
-        s.expiresAt = now.plus(Duration.ofDays(retention));
+        // To the millisecond, as the public log states it, so the log's retentionEnds is the share's exact end.
+        s.expiresAt = now.plus(Duration.ofDays(retention)).truncatedTo(ChronoUnit.MILLIS);
         s.persist();
         for (Clip c : clips) {
             ShareClip.of(s.id, c.id).persist();
         }
+        log.shared(s, clips);
         item.response = AnswerChoice.SHARE.name();
         item.respondedAt = now;
         return new Answered(item, new ShareWithClips(s, clipIds));
@@ -212,8 +218,18 @@ public class ShareService {
         }
         if (s.revokedAt == null) {
             s.revokedAt = Times.now(clock);
+            log.revoked(s, clipsOf(s.id));
         }
         return new Revoked(s, s.firstDownloadAt != null);
+    }
+
+    private static List<Clip> clipsOf(UUID shareId) {
+        return Panache.getEntityManager()
+                .createQuery(
+                        "select c from ShareClip sc, Clip c where sc.shareId = :s and sc.clipId = c.id order by c.id",
+                        Clip.class)
+                .setParameter("s", shareId)
+                .getResultList();
     }
 
     public List<ShareWithClips> list(String ownerId, int page, int size) {
