@@ -65,7 +65,7 @@ public final class Main {
             if (grace.isNegative()) {
                 throw new IllegalArgumentException("--grace is not negative");
             }
-            TrustedKeys keys = vkeys.isEmpty() ? TrustedKeys.localDemo() : TrustedKeys.of(vkeys);
+            TrustedKeys keys = vkeys.isEmpty() ? TrustedKeys.localDemo(logDomain) : TrustedKeys.of(vkeys);
             SeenCheckpoints state = SeenCheckpoints.load(stateFile);
             out.println("Neighbor Share log verifier: " + url);
             out.println("state file: " + stateFile);

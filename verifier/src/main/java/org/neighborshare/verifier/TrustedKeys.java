@@ -1,14 +1,13 @@
 package org.neighborshare.verifier;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.neighborshare.shared.audit.AuditEventType.LogName;
 import org.neighborshare.shared.audit.InvalidNoteException;
 import org.neighborshare.shared.audit.NoteKey;
 import org.neighborshare.shared.audit.NoteVerifier;
+import org.neighborshare.shared.audit.store.SigningKeys;
 
 /**
  * The verifier keys (C2SP vkeys) the user trusts. A checkpoint counts only if one of them signed it; the server's
@@ -17,9 +16,6 @@ import org.neighborshare.shared.audit.NoteVerifier;
  * @param demo whether these are the LOCAL DEMO keys (the default): good for a local run, meaningless for a deployment
  */
 public record TrustedKeys(List<NoteKey> keys, boolean demo) {
-
-    /** The classpath file with the local demo vkeys, one a line (published with the local demo signing keys). */
-    public static final String DEMO_KEYS_RESOURCE = "/local-demo-keys/audit-log-vkeys.txt";
 
     public TrustedKeys {
         keys = List.copyOf(keys);
@@ -32,23 +28,18 @@ public record TrustedKeys(List<NoteKey> keys, boolean demo) {
         return new TrustedKeys(vkeys.stream().map(NoteKey::parse).toList(), false);
     }
 
-    /** The LOCAL DEMO keys, as shipped with the shared library. */
-    public static TrustedKeys localDemo() {
-        try (InputStream in = TrustedKeys.class.getResourceAsStream(DEMO_KEYS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("no " + DEMO_KEYS_RESOURCE + " on the class path");
-            }
-            List<NoteKey> keys = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String vkey = line.strip();
-                if (!vkey.isEmpty() && !vkey.startsWith("#")) {
-                    keys.add(NoteKey.parse(vkey));
-                }
-            }
-            return new TrustedKeys(keys, true);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + DEMO_KEYS_RESOURCE, e);
+    /**
+     * The LOCAL DEMO keys: the public halves of the demo signing keys shipped in the shared library (under {@code
+     * local-demo-keys/}), one per log, named by the log's origin under {@code logDomain}. They prove nothing about a
+     * deployment, whose keys are its own and published by its operator.
+     */
+    public static TrustedKeys localDemo(String logDomain) {
+        List<NoteKey> keys = new ArrayList<>();
+        for (LogName log : LogName.values()) {
+            keys.add(SigningKeys.signer(log.origin(logDomain), SigningKeys.localDemoKey(log.path()))
+                    .verifierKey());
         }
+        return new TrustedKeys(keys, true);
     }
 
     /** A note's text and the key that verified it. */
