@@ -23,6 +23,13 @@ public interface AuditConfig {
     @WithDefault("none")
     String log();
 
+    /**
+     * Whether this service also answers {@code GET /api/public/logs}, the list of all three logs (build time; the
+     * gateway sends that path to agency-service, which sets it).
+     */
+    @WithDefault("false")
+    boolean listsAllLogs();
+
     /** The domain of the checkpoint origins, {@code <log-domain>/<log>-service}. */
     @WithDefault("neighborshare.example")
     String logDomain();
@@ -36,6 +43,10 @@ public interface AuditConfig {
     /** How often the publisher signs a checkpoint when the log has grown; at most 10 s. */
     @WithDefault("5s")
     Duration publishEvery();
+
+    /** Where this service reaches the other logs' public endpoints (for {@code /api/public/logs}): the gateway. */
+    @WithDefault("${NEIGHBORS_GATEWAY_URL:http://localhost:8080}")
+    String gatewayUrl();
 
     /**
      * The HMAC key of owner and member commitments and reviewer ids in entries. The default is a LOCAL DEMO value;
