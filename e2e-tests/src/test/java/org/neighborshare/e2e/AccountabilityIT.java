@@ -204,9 +204,13 @@ class AccountabilityIT {
         // Every promise kept: no download without a valid share.
         assertEquals(0, after.getLong("downloadsNotBackedByAValidShare"));
         assertEquals(List.of(), after.getList("brokenPromises"));
-        for (String log : List.of("agency", "request", "consent")) {
-            assertTrue(
-                    after.getLong("logs.find { it.log == '" + log + "' }.size") > 0, "the " + log + " log has entries");
+        List<Map<String, Object>> logs = after.getList("logs");
+        assertEquals(
+                List.of("agency", "request", "consent"),
+                logs.stream().map(l -> l.get("log")).toList());
+        for (Map<String, Object> log : logs) {
+            assertTrue(((Number) log.get("size")).longValue() > 0, "the " + log.get("log") + " log has entries");
+            assertTrue(((String) log.get("checkpoint")).contains("\n\u2014 "), "the signed note is given: " + log);
         }
 
         // And the verifier, run against the live suite, agrees.
