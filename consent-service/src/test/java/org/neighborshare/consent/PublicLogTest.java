@@ -25,6 +25,7 @@ import org.neighborshare.consent.service.RetentionService;
 import org.neighborshare.shared.audit.AuditFact;
 import org.neighborshare.shared.audit.Commitments;
 import org.neighborshare.shared.audit.MerkleTree;
+import org.neighborshare.testsupport.AuditEntries;
 import org.neighborshare.testsupport.PostgresResource;
 import org.neighborshare.testsupport.Race;
 
@@ -63,7 +64,7 @@ class PublicLogTest {
         String c2 = here.clip(alice, cam);
         String h1 = sha(alice, c1);
         String h2 = sha(alice, c2);
-        int start = TestAuditLog.LOG.size();
+        int start = AuditEntries.size();
 
         answer(bob, request, "{\"answer\":\"DECLINE\"}", 200); // never logged
         JsonPath share = answer(alice, request, Api.shareBody(c1, c2), 201).jsonPath();
@@ -83,7 +84,7 @@ class PublicLogTest {
                 .statusCode(200);
         assertEquals(404, Api.download(agency, request, c2)); // refused: nothing logged
 
-        List<AuditFact> facts = TestAuditLog.LOG.since(start).stream()
+        List<AuditFact> facts = AuditEntries.since(start).stream()
                 .filter(f -> f.string("request").orElse("").equals(request.toString()))
                 .toList();
         assertEquals(
@@ -143,7 +144,7 @@ class PublicLogTest {
                 receipts.stream().map(r -> r.get("type")).toList());
         for (Map<String, Object> r : receipts) {
             int index = ((Number) r.get("index")).intValue();
-            AuditFact fact = TestAuditLog.LOG.since(index).get(0);
+            AuditFact fact = AuditEntries.since(index).get(0);
             assertEquals(r.get("type"), fact.type().wireName());
             assertEquals(leafHash(fact), r.get("leafHash"));
         }
@@ -163,7 +164,7 @@ class PublicLogTest {
         String cam = here.camera(alice);
         UUID request = here.publish(agency);
         String c = here.clip(alice, cam);
-        int start = TestAuditLog.LOG.size();
+        int start = AuditEntries.size();
         List<Integer> statuses = Race.race(
                 10,
                 i -> given().header("Authorization", owner(alice))
@@ -174,7 +175,7 @@ class PublicLogTest {
         assertEquals(1, Race.count(statuses, 201), statuses.toString());
         assertEquals(
                 1,
-                TestAuditLog.LOG.since(start).stream()
+                AuditEntries.since(start).stream()
                         .filter(f -> f.string("request").orElse("").equals(request.toString()))
                         .count());
     }
@@ -205,7 +206,7 @@ class PublicLogTest {
                 neverShared, sha(alice, neverShared),
                 revokedUnseen, sha(alice, revokedUnseen),
                 downloaded, sha(alice, downloaded));
-        int start = TestAuditLog.LOG.size();
+        int start = AuditEntries.size();
 
         TestDoubles.CLOCK.advance(Duration.ofHours(23)); // not yet: kept for 24 hours
         retention.expireDue();
@@ -252,7 +253,7 @@ class PublicLogTest {
                 Set.copyOf(receipts.stream().map(r -> r.get("reason")).toList()));
         for (Map<String, Object> r : receipts) {
             AuditFact fact =
-                    TestAuditLog.LOG.since(((Number) r.get("index")).intValue()).get(0);
+                    AuditEntries.since(((Number) r.get("index")).intValue()).get(0);
             assertEquals(leafHash(fact), r.get("leafHash"));
             assertEquals(r.get("sha256"), fact.string("clip").orElseThrow());
         }
@@ -260,7 +261,7 @@ class PublicLogTest {
     }
 
     private static List<AuditFact> deletionsOf(java.util.Collection<String> hashes, int start) {
-        return TestAuditLog.LOG.since(start).stream()
+        return AuditEntries.since(start).stream()
                 .filter(f -> f.type().wireName().equals("clip.deleted"))
                 .filter(f -> hashes.contains(f.string("clip").orElse("")))
                 .toList();

@@ -22,12 +22,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.neighborshare.shared.audit.AuditEventType;
 import org.neighborshare.shared.audit.AuditFact;
-import org.neighborshare.shared.audit.AuditLog;
 import org.neighborshare.shared.audit.AuditReceipt;
 import org.neighborshare.shared.audit.Checkpoint;
 import org.neighborshare.shared.audit.MerkleTree;
 import org.neighborshare.shared.audit.NoteVerifier;
 import org.neighborshare.shared.audit.service.CheckpointPublisher;
+import org.neighborshare.shared.audit.service.PostgresAuditLog;
 import org.neighborshare.shared.audit.store.AuditStore;
 import org.neighborshare.testsupport.PostgresResource;
 import org.neighborshare.testsupport.Race;
@@ -44,7 +44,7 @@ class AuditLogStoreTest {
     static final int CALLERS = 12;
 
     @Inject
-    AuditLog log;
+    PostgresAuditLog log; // the real log: the service tests replace AuditLog with a recording one
 
     @Inject
     CheckpointPublisher publisher;

@@ -25,11 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neighborshare.shared.audit.AuditEventType;
 import org.neighborshare.shared.audit.AuditFact;
-import org.neighborshare.shared.audit.AuditLog;
 import org.neighborshare.shared.audit.Checkpoint;
 import org.neighborshare.shared.audit.MerkleTree;
 import org.neighborshare.shared.audit.NoteVerifier;
 import org.neighborshare.shared.audit.service.CheckpointPublisher;
+import org.neighborshare.shared.audit.service.PostgresAuditLog;
 import org.neighborshare.testsupport.PostgresResource;
 import org.neighborshare.testsupport.TestTokens;
 
@@ -46,7 +46,7 @@ class PublicLogEndpointsTest {
     static final HexFormat HEX = HexFormat.of();
 
     @Inject
-    AuditLog log;
+    PostgresAuditLog log; // the real log: the service tests replace AuditLog with a recording one
 
     @Inject
     CheckpointPublisher publisher;

@@ -36,6 +36,10 @@ public class PublicConsentLog {
     @Inject
     Commitments commitments;
 
+    /**
+     * {@code retentionEnds} is the share's exact end (to the microsecond, as stored), while {@code at} is cut to the
+     * millisecond: a download at a valid instant always has {@code at < retentionEnds}.
+     */
     void shared(Share s, List<Clip> clips) {
         AuditReceipt r = log.append(shareFact(AuditEventType.SHARE_CREATED, s, s.createdAt, clips)
                 .with("retentionEnds", s.expiresAt.toString()));

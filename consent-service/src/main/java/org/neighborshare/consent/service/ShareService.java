@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -99,8 +98,7 @@ public class ShareService {
         s.retentionDays = retention;
         s.allowCopies = Boolean.TRUE.equals(in.allowCopies());
         s.createdAt = now;
-        // To the millisecond, as the public log states it, so the log's retentionEnds is the share's exact end.
-        s.expiresAt = now.plus(Duration.ofDays(retention)).truncatedTo(ChronoUnit.MILLIS);
+        s.expiresAt = now.plus(Duration.ofDays(retention));
         s.persist();
         for (Clip c : clips) {
             ShareClip.of(s.id, c.id).persist();

@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.neighborshare.shared.audit.config.AuditConfig;
 
 /**
  * How a person appears in a public log without being named (docs/invariants.md, I2). The one place that turns
@@ -38,7 +38,12 @@ public class Commitments {
     private final SecretKeySpec key;
 
     @Inject
-    public Commitments(@ConfigProperty(name = "neighbors.audit.commitment-secret") String secret) {
+    public Commitments(AuditConfig config) {
+        this(config.commitmentSecret());
+    }
+
+    /** With the HMAC key {@code neighbors.audit.commitment-secret}. */
+    public Commitments(String secret) {
         if (secret.length() < 16) {
             throw new IllegalArgumentException("neighbors.audit.commitment-secret must have at least 16 characters");
         }

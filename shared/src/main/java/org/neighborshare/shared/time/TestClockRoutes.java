@@ -19,13 +19,14 @@ import org.jboss.logging.Logger;
  * {@code SuiteConfig.forTests} sets. Otherwise the route does not exist (404), and in {@code %prod} it is refused
  * even if the flag is set.
  *
- * <p>{@code GET /test-clock} gives {@code {"now","offset"}}; {@code POST /test-clock/advance?by=PT24H} moves it.
+ * <p>{@code GET /q/test-clock} gives {@code {"now","offset"}}; {@code POST /q/test-clock/advance?by=PT24H} moves it.
  */
 @ApplicationScoped
 public class TestClockRoutes {
 
     public static final String FLAG = "neighbors.test-clock.enabled";
-    public static final String PATH = "/test-clock";
+    /** Beside the other management endpoints (/q/health, /q/metrics). */
+    public static final String PATH = "/q/test-clock";
 
     private static final Logger LOG = Logger.getLogger(TestClockRoutes.class);
 

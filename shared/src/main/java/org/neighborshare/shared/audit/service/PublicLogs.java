@@ -62,7 +62,7 @@ public class PublicLogs {
      */
     public Optional<byte[]> hashTile(int level, long index, int width) {
         int height = level * TILE_HEIGHT;
-        if (height > 62 || !fits(index, width, height)) {
+        if (height > 62 || !fits(index, height)) {
             return Optional.empty();
         }
         return read((c, s) -> {
@@ -81,7 +81,7 @@ public class PublicLogs {
 
     /** The entry bundle {@code index}, {@code width} entries, each as a big-endian uint16 length and its bytes. */
     public Optional<byte[]> entryBundle(long index, int width) {
-        if (!fits(index, width, 0)) {
+        if (!fits(index, 0)) {
             return Optional.empty();
         }
         return read((c, s) -> {
@@ -99,8 +99,8 @@ public class PublicLogs {
         });
     }
 
-    /** Whether leaves up to tile {@code index}'s {@code width}-th at {@code height} fit in a long. */
-    private static boolean fits(long index, int width, int height) {
+    /** Whether every leaf under tile {@code index} at tree height {@code height} has an index that fits a long. */
+    private static boolean fits(long index, int height) {
         return index <= (Long.MAX_VALUE >>> height) / TILE_WIDTH - 1;
     }
 }

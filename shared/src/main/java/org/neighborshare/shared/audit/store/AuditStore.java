@@ -46,45 +46,95 @@ public final class AuditStore {
     /** A complete subtree: {@code MTH(D[index * 2^level, (index + 1) * 2^level))}. */
     private record Node(int level, long index) {}
 
+    /**
+     * The complete subtrees of [0, size) this store last computed, largest first, and the leaf hash of entry
+     * size - 1: what the next append needs, so it need not read them back. Trusted only while the log's last
+     * entry is still that one (another replica, or a rollback of this one's append, changes it); guarded by the
+     * append lock, and by this object for the threads of this process.
+     */
+    private long frontierSize = -1;
+
+    private byte[] frontierLastLeaf;
+    private List<byte[]> frontier = List.of();
+
     /** Appends one entry in the connection's transaction; the caller commits. */
     public Appended append(Connection c, byte[] entry) throws SQLException {
         if (entry.length == 0 || entry.length > MAX_ENTRY_BYTES) {
             throw new IllegalArgumentException("an entry has 1 to " + MAX_ENTRY_BYTES + " bytes, not " + entry.length);
         }
+        byte[] leaf = MerkleTree.leafHash(entry);
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
             lock.setLong(1, APPEND_LOCK);
             lock.execute();
         }
-        long index = size(c);
-        byte[] leaf = MerkleTree.leafHash(entry);
-        // The left siblings of the subtrees this leaf completes: one per trailing 1 bit of its index.
-        List<Node> lefts = new ArrayList<>();
-        for (int level = 0; ((index >>> level) & 1) == 1; level++) {
-            lefts.add(new Node(level, (index >>> level) - 1));
+        // A statement of its own, after the lock: its snapshot sees every append committed before this one.
+        long index;
+        byte[] lastLeaf;
+        try (PreparedStatement ps =
+                        c.prepareStatement("select idx, leaf_hash from audit.entries order by idx desc limit 1");
+                ResultSet rs = ps.executeQuery()) {
+            index = rs.next() ? rs.getLong(1) + 1 : 0;
+            lastLeaf = index == 0 ? null : rs.getBytes(2);
         }
-        Map<Node, byte[]> known = lefts.isEmpty() ? Map.of() : fetch(c, lefts);
-        try (PreparedStatement insert =
-                c.prepareStatement("insert into audit.entries (idx, entry, leaf_hash) values (?, ?, ?)")) {
-            insert.setLong(1, index);
-            insert.setBytes(2, entry);
-            insert.setBytes(3, leaf);
-            insert.executeUpdate();
-        }
-        if (!lefts.isEmpty()) {
-            try (PreparedStatement insert =
-                    c.prepareStatement("insert into audit.nodes (level, idx, hash) values (?, ?, ?)")) {
-                byte[] hash = leaf;
-                for (Node left : lefts) {
-                    hash = MerkleTree.nodeHash(require(known, left), hash);
-                    insert.setInt(1, left.level() + 1);
-                    insert.setLong(2, index >>> (left.level() + 1));
-                    insert.setBytes(3, hash);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        synchronized (this) {
+            List<byte[]> pieces = frontierSize == index && java.util.Arrays.equals(frontierLastLeaf, lastLeaf)
+                    ? frontier
+                    : readFrontier(c, index);
+            // The pieces of [0, index) are one per 1 bit of index, largest first; the leaf completes the subtrees
+            // of its trailing 1 bits, smallest first, each the node of the last piece and the hash so far.
+            List<byte[]> next = new ArrayList<>(pieces);
+            List<byte[]> hashes = new ArrayList<>();
+            byte[] hash = leaf;
+            for (int level = 0; ((index >>> level) & 1) == 1; level++) {
+                hash = MerkleTree.nodeHash(next.remove(next.size() - 1), hash);
+                hashes.add(hash);
             }
+            next.add(hash);
+            insert(c, index, entry, leaf, hashes);
+            frontier = List.copyOf(next);
+            frontierSize = index + 1;
+            frontierLastLeaf = leaf;
         }
         return new Appended(index, leaf);
+    }
+
+    /** The entry and the subtrees it completes (height 1, 2, ... in order), in one statement. */
+    private static void insert(Connection c, long index, byte[] entry, byte[] leaf, List<byte[]> nodes)
+            throws SQLException {
+        Object[] levels = new Object[nodes.size()];
+        Object[] indices = new Object[nodes.size()];
+        java.io.ByteArrayOutputStream concatenated = new java.io.ByteArrayOutputStream(nodes.size() * 32);
+        for (int i = 0; i < nodes.size(); i++) {
+            levels[i] = i + 1;
+            indices[i] = index >>> (i + 1);
+            concatenated.writeBytes(nodes.get(i));
+        }
+        try (PreparedStatement ps = c.prepareStatement("with e as (insert into audit.entries (idx, entry, leaf_hash)"
+                + " values (?, ?, ?)) insert into audit.nodes (level, idx, hash)"
+                + " select w.level, w.idx, substring(?::bytea from (w.n::int - 1) * 32 + 1 for 32)"
+                + " from unnest(?::int[], ?::bigint[]) with ordinality as w(level, idx, n)")) {
+            ps.setLong(1, index);
+            ps.setBytes(2, entry);
+            ps.setBytes(3, leaf);
+            ps.setBytes(4, concatenated.toByteArray());
+            ps.setArray(5, c.createArrayOf("integer", levels));
+            ps.setArray(6, c.createArrayOf("bigint", indices));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The complete subtrees of [0, size), largest first, from the store. */
+    private static List<byte[]> readFrontier(Connection c, long size) throws SQLException {
+        if (size == 0) {
+            return List.of();
+        }
+        List<Node> parts = pieces(0, size);
+        Map<Node, byte[]> known = fetch(c, parts);
+        List<byte[]> out = new ArrayList<>();
+        for (Node n : parts) {
+            out.add(require(known, n));
+        }
+        return out;
     }
 
     /** The number of entries (committed, or appended in this transaction). */
