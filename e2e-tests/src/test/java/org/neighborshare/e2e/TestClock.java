@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.neighborshare.shared.time.TestClockRoutes;
 
 /**
  * The data services' movable clocks (END-TO-END TESTS ONLY: shared's TestClockRoutes, on each service's
@@ -22,7 +23,7 @@ public final class TestClock {
         for (String service : SERVICES) {
             given().baseUri(RunningSuite.config().managementUrl(service))
                     .queryParam("by", by.toString())
-                    .post("/test-clock/advance")
+                    .post(TestClockRoutes.PATH + "/advance")
                     .then()
                     .statusCode(200);
         }
@@ -31,7 +32,7 @@ public final class TestClock {
     /** The services' current time (consent-service's clock; all three move together). */
     public static Instant now() {
         return Instant.parse(given().baseUri(RunningSuite.config().managementUrl("consent-service"))
-                .get("/test-clock")
+                .get(TestClockRoutes.PATH)
                 .then()
                 .statusCode(200)
                 .extract()

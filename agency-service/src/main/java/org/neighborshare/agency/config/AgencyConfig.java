@@ -15,6 +15,13 @@ public interface AgencyConfig {
     @WithDefault("P365D")
     Duration approvalValidity();
 
+    /**
+     * How often expired approvals are looked for ({@code AgencyExpiry}'s schedule reads the same key); declared here
+     * so that setting it (the test suite sets 2s) passes the mapping's check of unknown keys.
+     */
+    @WithDefault("60s")
+    String expiryCheckEvery();
+
     Keycloak keycloak();
 
     interface Keycloak {
