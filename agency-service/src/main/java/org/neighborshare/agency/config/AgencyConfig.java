@@ -7,6 +7,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "agency")
 public interface AgencyConfig {
 
+    /**
+     * How often the expiry job looks ({@code AgencyExpiry}'s {@code @Scheduled} reads this key); declared so that the
+     * end-to-end suite may set it (SuiteConfig's quick schedules).
+     */
+    @WithDefault("60s")
+    String expiryCheckEvery();
+
     /** Seed the local demo agency (launcher and end-to-end tests only). */
     @WithDefault("false")
     boolean demoData();
@@ -14,13 +21,6 @@ public interface AgencyConfig {
     /** An approval lasts this long; then the agency is EXPIRED until re-vetted. */
     @WithDefault("P365D")
     Duration approvalValidity();
-
-    /**
-     * How often expired approvals are looked for ({@code AgencyExpiry}'s schedule reads the same key); declared here
-     * so that setting it (the test suite sets 2s) passes the mapping's check of unknown keys.
-     */
-    @WithDefault("60s")
-    String expiryCheckEvery();
 
     Keycloak keycloak();
 

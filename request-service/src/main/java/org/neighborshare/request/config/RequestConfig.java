@@ -8,6 +8,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "requests")
 public interface RequestConfig {
 
+    /**
+     * How often the expiry job looks ({@code RequestExpiry}'s {@code @Scheduled} reads this key); declared so that the
+     * end-to-end suite may set it (SuiteConfig's quick schedules).
+     */
+    @WithDefault("60s")
+    String expiryCheckEvery();
+
     @WithDefault("PT15M")
     Duration minWindow();
 
@@ -32,13 +39,6 @@ public interface RequestConfig {
 
     @WithDefault("P7D")
     Duration publicationLifetime();
-
-    /**
-     * How often ended requests are looked for ({@code RequestExpiry}'s schedule reads the same key); declared here
-     * so that setting it (the test suite sets 2s) passes the mapping's check of unknown keys.
-     */
-    @WithDefault("60s")
-    String expiryCheckEvery();
 
     /** Largest page a list endpoint returns, whatever the client asks. */
     @WithDefault("100")
