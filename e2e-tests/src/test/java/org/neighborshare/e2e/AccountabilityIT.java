@@ -45,7 +45,7 @@ class AccountabilityIT {
     @Test
     void theTransparencyReportEqualsWhatHappenedAndTheVerifierPasses() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        Instant start = TestClock.now();
+        Instant start = TestClock.now("consent-service");
         JsonPath before = report(Map.of());
 
         // An agency applies and two reviewers vet it; its admin adds an investigator.
@@ -133,7 +133,7 @@ class AccountabilityIT {
         TestClock.advance(Duration.ofDays(1).plusMinutes(2));
         Set<String> kept = new HashSet<>(hashes);
         awaitRetentionDeletions(kept, Duration.ofSeconds(30));
-        Instant end = TestClock.now().plusMillis(1);
+        Instant end = TestClock.now("consent-service").plusMillis(1);
 
         // The report of the scenario's period.
         JsonPath after = report(Map.of("from", start.toString(), "to", end.toString()));

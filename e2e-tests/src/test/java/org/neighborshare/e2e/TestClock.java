@@ -5,34 +5,31 @@ import static io.restassured.RestAssured.given;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.neighborshare.shared.time.TestClockRoutes;
 
 /**
- * The data services' movable clocks (END-TO-END TESTS ONLY: shared's TestClockRoutes, on each service's
- * management port, enabled only by the suite the tests start). Moves all three together, so their facts keep one
- * order in time.
+ * Moves the clocks of the running suite's data services forward together, through each one's management port
+ * ({@code /q/test-clock}, which exists only because the launcher's {@code SuiteConfig.forTests} sets the test-only
+ * flag): to let retention or expiry pass without waiting. Never backward. The suite's scheduled jobs look every
+ * 2 s, so what falls due is done within seconds. Every later test in the same run sees the moved clock.
  */
 public final class TestClock {
 
-    private static final List<String> SERVICES = List.of("agency-service", "request-service", "consent-service");
+    static final List<String> SERVICES = List.of("agency-service", "request-service", "consent-service");
 
     private TestClock() {}
 
-    /** Moves every data service's clock forward by {@code by}. */
     public static void advance(Duration by) {
         for (String service : SERVICES) {
-            given().baseUri(RunningSuite.config().managementUrl(service))
-                    .queryParam("by", by.toString())
-                    .post(TestClockRoutes.PATH + "/advance")
+            given().queryParam("by", by.toString())
+                    .post(RunningSuite.config().managementUrl(service) + "/q/test-clock/advance")
                     .then()
                     .statusCode(200);
         }
     }
 
-    /** The services' current time (consent-service's clock; all three move together). */
-    public static Instant now() {
-        return Instant.parse(given().baseUri(RunningSuite.config().managementUrl("consent-service"))
-                .get(TestClockRoutes.PATH)
+    /** What the service takes for now. */
+    public static Instant now(String service) {
+        return Instant.parse(given().get(RunningSuite.config().managementUrl(service) + "/q/test-clock")
                 .then()
                 .statusCode(200)
                 .extract()

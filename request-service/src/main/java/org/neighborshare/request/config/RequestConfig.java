@@ -18,6 +18,10 @@ public interface RequestConfig {
     @WithDefault("PT15M")
     Duration minWindow();
 
+    /** How often the revoked-agency sweep runs; read by {@code RevokedAgencySweep}'s {@code @Scheduled}. */
+    @WithDefault("5s")
+    String revocationCheckEvery();
+
     @WithDefault("PT12H")
     Duration maxWindow();
 
