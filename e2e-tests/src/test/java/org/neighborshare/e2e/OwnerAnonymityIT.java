@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,9 +81,85 @@ class OwnerAnonymityIT {
         seen.add(read("agency-admin", Gateway.as(DemoData.AGENCY_ADMIN), Clips.clipsPath(s.r1), true));
         seen.add(read("the public", Gateway.anonymous(), "/api/public/requests", true));
         seen.add(read("the public", Gateway.anonymous(), "/api/public/agencies", true));
-        // Routed by the gateway; request-service does not serve it yet (404), swept all the same.
         seen.add(read("the public (report)", Gateway.anonymous(), "/api/public/transparency", true));
+        seen.add(read("the public (report)", Gateway.anonymous(), "/api/public/transparency.csv", true));
+        // The public logs and their tiles, as anyone and as the agency fetches them (issue "accountability").
+        for (String who : List.of("the public", "investigator")) {
+            Supplier<RequestSpecification> as =
+                    who.equals("the public") ? Gateway::anonymous : OwnerAnonymityIT::investigator;
+            seen.addAll(publicLogs(who, as));
+        }
         return seen;
+    }
+
+    /** Each log's list entry, checkpoint, every entry (decoded), its hash tiles and entry bundles, and proofs. */
+    static List<Seen> publicLogs(String who, Supplier<RequestSpecification> as) {
+        List<Seen> seen = new ArrayList<>();
+        seen.add(read(who + " (logs)", as.get(), "/api/public/logs", true));
+        for (String log : List.of("agency", "request", "consent")) {
+            String base = "/api/public/logs/" + log;
+            seen.add(read(who + " (log)", as.get(), base + "/checkpoint", true));
+            long size = PublicLog.size(log);
+            assertTrue(size > 0, "the " + log + " log has entries to sweep");
+            for (long start = 0; start < size; start += 1000) {
+                Response page = as.get()
+                        .queryParam("start", start)
+                        .queryParam("limit", Math.min(1000, size - start))
+                        .get(base + "/entries");
+                StringBuilder text = new StringBuilder(page.asString()).append('\n');
+                for (String entry : page.jsonPath().getList("entry", String.class)) {
+                    text.append(new String(Base64.getDecoder().decode(entry), StandardCharsets.UTF_8))
+                            .append('\n');
+                }
+                seen.add(new Seen(
+                        who + " (log) GET " + base + "/entries?start=" + start, page.statusCode(), text.toString()));
+            }
+            seen.add(read(who + " (log)", as.get(), base + "/entries/" + (size - 1), true));
+            seen.add(read(who + " (log)", as.get(), base + "/proof/inclusion?index=0", true));
+            // tlog-tiles: every full tile of level 0 and the partial one at the right edge, with their bundles.
+            for (long n = 0; n * 256 < size; n++) {
+                long width = Math.min(256, size - n * 256);
+                String suffix = tileIndex(n) + (width == 256 ? "" : ".p/" + width);
+                seen.add(read(who + " (tile)", as.get(), base + "/tile/0/" + suffix, true));
+                seen.add(read(who + " (tile)", as.get(), base + "/tile/entries/" + suffix, true));
+            }
+        }
+        // An owner is a commitment per request: the same neighbour cannot be followed from one request to the next.
+        Map<String, Set<String>> requestsOf = new LinkedHashMap<>();
+        for (org.neighborshare.shared.audit.AuditFact f : PublicLog.facts("consent")) {
+            f.string("owner")
+                    .ifPresent(owner -> f.string("request")
+                            .ifPresent(r -> requestsOf
+                                    .computeIfAbsent(owner, k -> new HashSet<>())
+                                    .add(r)));
+        }
+        assertFalse(requestsOf.isEmpty(), "the consent log names owners by commitment");
+        requestsOf.forEach((owner, requests) ->
+                assertEquals(1, requests.size(), "the owner commitment " + owner + " links requests " + requests));
+        for (Seen x : seen) {
+            assertEquals(200, x.status(), x.what() + "\n" + x.text());
+            assertFalse(x.text().toLowerCase(Locale.ROOT).contains("declin"), x.what() + " mentions a decline");
+        }
+        return seen;
+    }
+
+    /** A tile index in the tlog-tiles path form: 3-digit groups, all but the last prefixed with x. */
+    static String tileIndex(long n) {
+        String digits = Long.toString(n);
+        while (digits.length() % 3 != 0) {
+            digits = "0" + digits;
+        }
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < digits.length(); i += 3) {
+            if (i > 0) {
+                path.append('/');
+            }
+            if (i + 3 < digits.length()) {
+                path.append('x');
+            }
+            path.append(digits, i, i + 3);
+        }
+        return path.toString();
     }
 
     @Test

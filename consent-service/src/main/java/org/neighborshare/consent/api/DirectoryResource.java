@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.neighborshare.consent.service.CountsService;
 import org.neighborshare.consent.service.RequestCounts;
+import org.neighborshare.shared.input.ReportPeriod;
 
 /**
  * Aggregate counts of requests for the public log, read service-to-service (request-service's
@@ -40,6 +41,16 @@ public class DirectoryResource {
         return counts.counts(requestIds).entrySet().stream()
                 .map(e -> RequestCountsView.of(e.getKey(), e.getValue()))
                 .toList();
+    }
+
+    /**
+     * How owners answered in a period ({@code from}/{@code to} as in the transparency report, widened to whole UTC
+     * days), for the transparency report's share and decline rates.
+     */
+    @GET
+    @Path("/answers")
+    public CountsService.AnswerCounts answers(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return counts.answers(ReportPeriod.parse(from, to).wholeDays());
     }
 
     public record RequestCountsView(UUID requestId, Long camerasReached, Long neighboursShared, Long clips) {

@@ -29,7 +29,7 @@ public class PublishedRequest extends PanacheEntityBase {
     public Instant expiresAt;
     public String state;
     public Instant endedAt;
-    /** Drawn once per request, 0..4, and kept (see {@code service.SmallCounts}; docs/invariants.md, I2). */
+    /** Drawn once per request, 0..4, and kept (see {@code shared.privacy.SmallCounts}; docs/invariants.md, I2). */
     public short countNoiseCameras;
 
     public short countNoiseNeighbours;

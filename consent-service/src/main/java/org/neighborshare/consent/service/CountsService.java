@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.neighborshare.consent.domain.PublishedRequest;
+import org.neighborshare.shared.input.ReportPeriod;
+import org.neighborshare.shared.privacy.SmallCounts;
 import org.neighborshare.shared.problem.ProblemException;
 
 /**
@@ -78,6 +80,34 @@ public class CountsService {
         }
         return byRequest;
     }
+
+    /**
+     * How owners answered the requests delivered to them in a period (already widened to whole days by the caller):
+     * the requests asked of owners, shared and declined, each published through {@link SmallCounts} with the
+     * owners behind it (no per-request noise here: the figure spans many requests). For the transparency report's
+     * share and decline rates; declines are counted only in this aggregate, never per request.
+     */
+    public AnswerCounts answers(ReportPeriod period) {
+        Object[] row = (Object[]) Panache.getEntityManager()
+                .createNativeQuery("""
+                        select count(*), count(distinct owner_id),
+                               count(*) filter (where response = 'SHARE'),
+                               count(distinct owner_id) filter (where response = 'SHARE'),
+                               count(*) filter (where response = 'DECLINE'),
+                               count(distinct owner_id) filter (where response = 'DECLINE')
+                        from inbox_item
+                        where received_at >= :from and received_at < :to""")
+                .setParameter("from", period.from().orElse(java.time.Instant.EPOCH))
+                .setParameter("to", period.to().orElse(java.time.Instant.parse("9999-12-31T00:00:00Z")))
+                .getSingleResult();
+        return new AnswerCounts(
+                SmallCounts.publish(number(row[0]), number(row[1]), 0),
+                SmallCounts.publish(number(row[2]), number(row[3]), 0),
+                SmallCounts.publish(number(row[4]), number(row[5]), 0));
+    }
+
+    /** Requests asked of owners, shared and declined in a period; each null below 5 owners (I2). */
+    public record AnswerCounts(Long asked, Long shared, Long declined) {}
 
     private static long number(Object o) {
         return o == null ? 0 : ((Number) o).longValue();

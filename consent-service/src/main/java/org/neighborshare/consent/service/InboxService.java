@@ -16,6 +16,7 @@ import org.neighborshare.consent.domain.PublishedRequest;
 import org.neighborshare.shared.events.RequestEnded;
 import org.neighborshare.shared.events.RequestPublished;
 import org.neighborshare.shared.geo.GeoCircle;
+import org.neighborshare.shared.privacy.SmallCounts;
 import org.neighborshare.shared.problem.ProblemException;
 
 /** Delivers published requests to the owners whose active cameras lie in the area. */

@@ -17,4 +17,11 @@ public interface ConsentCountsClient {
     @GET
     @Path("/counts")
     List<RequestCounts> counts(@QueryParam("id") List<UUID> requestIds);
+
+    /** How owners answered in a period, for the transparency report; each null below 5 owners. */
+    @GET
+    @Path("/answers")
+    Answers answers(@QueryParam("from") String from, @QueryParam("to") String to);
+
+    record Answers(Long asked, Long shared, Long declined) {}
 }

@@ -1,4 +1,4 @@
-package org.neighborshare.consent.service;
+package org.neighborshare.shared.privacy;
 
 import java.security.SecureRandom;
 
