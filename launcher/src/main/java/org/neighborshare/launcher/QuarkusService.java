@@ -68,10 +68,14 @@ final class QuarkusService {
             p.put("quarkus.datasource.username", Postgres.USER);
             p.put("quarkus.datasource.password", Postgres.PASSWORD);
             p.put("NEIGHBORS_GATEWAY_URL", config.gatewayUrl());
+        } else if (Services.PORTAL.equals(name)) {
+            // The portal calls the gateway's /api/** like any client; the browser sees the gateway's origin.
+            p.put("NEIGHBORS_GATEWAY_URL", config.gatewayUrl());
         } else { // the gateway
             for (String target : Services.DATA_SERVICES) {
                 p.put("gateway.services." + target + ".url", config.url(target));
             }
+            p.put("gateway.services." + Services.PORTAL + ".url", config.url(Services.PORTAL));
             p.put(
                     "gateway.internal-token.signing-key-location",
                     config.repoRoot().resolve(SIGNING_KEY).toString());
