@@ -123,7 +123,7 @@ public class GatewayHandler {
     }
 
     /** A path of the web pages: neither the API nor the operational paths (which are never served here). */
-    static boolean isPage(String path) {
+    public static boolean isPage(String path) {
         return path != null
                 && path.startsWith("/")
                 && !path.equals("/api")

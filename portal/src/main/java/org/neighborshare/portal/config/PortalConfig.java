@@ -13,6 +13,18 @@ public interface PortalConfig {
 
     MapSettings map();
 
+    GatewayToken gatewayToken();
+
+    /** The token the gateway mints for the portal on every page request (I6; session/GatewayDoor). */
+    interface GatewayToken {
+        /** Off only for a test of the pages alone; a warning says so at start-up. */
+        @WithDefault("true")
+        boolean required();
+
+        /** The gateway's public keys (JWKS): a file path, or {@code classpath:…}. */
+        String jwksLocation();
+    }
+
     interface Gateway {
         /** The gateway's base URL as the portal reaches it (the same gateway the browser talks to). */
         String url();

@@ -121,7 +121,7 @@ public class PublicPages {
     }
 
     /** A GeoJSON FeatureCollection of the jurisdictions, for the map. */
-    static String shapes(JsonNode agencies) {
+    static String shapes(Iterable<JsonNode> agencies) {
         List<Object> features = new ArrayList<>();
         for (JsonNode a : agencies) {
             if (a.hasNonNull("jurisdiction")) {
