@@ -378,6 +378,27 @@ class PortalJourneysIT {
         assertEquals(before, after, "the forged form stored nothing");
     }
 
+    @Test
+    @Order(7)
+    void thePortalAnswersOnlyTheGateway() throws Exception {
+        String portal = RunningSuite.config().url("portal");
+        HttpClient http = HttpClient.newHttpClient();
+        for (String auth : new String[] {null, "Bearer " + Gateway.token(DemoData.ALICE)}) {
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(portal + "/"));
+            if (auth != null) {
+                r.header("Authorization", auth);
+            }
+            HttpResponse<String> direct = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, direct.statusCode(), "straight to the portal: " + direct.body());
+        }
+        HttpResponse<String> viaGateway = http.send(
+                HttpRequest.newBuilder(URI.create(RunningSuite.config().gatewayUrl() + "/"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, viaGateway.statusCode());
+        assertTrue(viaGateway.body().contains("<h1>"), viaGateway.body());
+    }
+
     /** What one journey leaves for the next (they run in order, against one suite). */
     static final class PortalState {
         static volatile String agencyId;
