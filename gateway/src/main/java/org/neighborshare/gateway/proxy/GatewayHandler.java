@@ -88,15 +88,19 @@ public class GatewayHandler {
         table.routes().forEach(r -> LOG.debugf("route %s", r));
         web = config.web().map(w -> webRoute(w, config)).orElse(null);
         router.route("/api/*").handler(this::handle);
-        // Anything else goes to the portal's pages when there is a portal; /q/* (which the gateway does not serve
-        // itself) and everything without a portal is a 404 problem, not HTML.
+        // Anything else goes to the portal's pages when there is a portal (registered here, ahead of the REST
+        // layer's own routes, which would answer 404 first).
+        router.route().handler(ctx -> {
+            if (web != null && isPage(ctx.normalizedPath())) {
+                handlePage(begin(ctx));
+            } else {
+                ctx.next();
+            }
+        });
+        // /q/* (which the gateway does not serve itself) and everything without a portal is a 404 problem, not HTML.
         router.route().order(Integer.MAX_VALUE).handler(ctx -> {
             Call call = begin(ctx);
-            if (web != null && isPage(ctx.normalizedPath())) {
-                handlePage(call);
-            } else {
-                refuse(call, notFound(call));
-            }
+            refuse(call, notFound(call));
         });
     }
 
