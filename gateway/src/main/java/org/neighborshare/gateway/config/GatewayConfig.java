@@ -126,8 +126,8 @@ public interface GatewayConfig {
     }
 
     interface Web {
-        /** A key of {@link #services()}. */
-        String service();
+        /** A key of {@link #services()}; absent: no pages (paths outside /api are 404 problems). */
+        Optional<String> service();
 
         /** Largest request body (the portal's clip upload streams a whole clip through). */
         @WithDefault("1M")

@@ -86,15 +86,18 @@ public class GatewayHandler {
         pageSizes = new PageSizes(config.limits().pageSizeParams());
         allowedClients = Set.copyOf(config.oidc().allowedClients());
         table.routes().forEach(r -> LOG.debugf("route %s", r));
-        web = config.web().map(w -> webRoute(w, config)).orElse(null);
+        web = config.web()
+                .flatMap(w -> w.service().map(service -> webRoute(w, service, config)))
+                .orElse(null);
         router.route("/api/*").handler(this::handle);
         // Anything else goes to the portal's pages when there is a portal (registered here, ahead of the REST
         // layer's own routes, which would answer 404 first).
         router.route().handler(ctx -> {
+            Call call = begin(ctx);
             if (web != null && isPage(ctx.normalizedPath())) {
-                handlePage(begin(ctx));
+                handlePage(call);
             } else {
-                ctx.next();
+                refuse(call, notFound(call));
             }
         });
         // /q/* (which the gateway does not serve itself) and everything without a portal is a 404 problem, not HTML.
@@ -104,9 +107,9 @@ public class GatewayHandler {
         });
     }
 
-    private static Route webRoute(GatewayConfig.Web w, GatewayConfig config) {
-        if (!config.services().containsKey(w.service())) {
-            throw new IllegalStateException("gateway.web.service: unknown service '" + w.service() + "'");
+    private static Route webRoute(GatewayConfig.Web w, String service, GatewayConfig config) {
+        if (!config.services().containsKey(service)) {
+            throw new IllegalStateException("gateway.web.service: unknown service '" + service + "'");
         }
         if (!config.rateLimits().containsKey(w.rateLimit())) {
             throw new IllegalStateException("gateway.web.rate-limit: unknown group '" + w.rateLimit() + "'");
@@ -116,7 +119,7 @@ public class GatewayHandler {
                 "web",
                 List.of(),
                 Set.of("GET", "HEAD", "POST"),
-                w.service(),
+                service,
                 Access.PUBLIC,
                 Optional.empty(),
                 Optional.of(w.timeout()),
