@@ -15,6 +15,7 @@ public final class Main {
               Starts PostgreSQL, Keycloak and the four services of Neighbor Share; Ctrl-C stops everything.
               --data-dir DIR     where the data lives (default <repo>/.local; delete it for a fresh start)
               --test-ports       the end-to-end tests' ports (gateway 18080, Keycloak 18180, ...)
+              --port-offset N    every port moved by N (after --test-ports), so that two suites run side by side
               --services LIST    only these services, comma-separated (e.g. agency,gateway; 'none')
               -Dneighbors.home=<repo> if not started from inside the checkout""";
 
@@ -48,6 +49,8 @@ public final class Main {
             return;
         }
         System.out.print(Banner.text(config, suite.readyTimes()));
+        // Each part's time to ready and resident memory, right after start (the issue's start-up and memory figures).
+        suite.printFootprint(System.out);
         System.out.flush();
         new CountDownLatch(1).await(); // until Ctrl-C: the suite's shutdown hook stops everything
     }
@@ -63,6 +66,9 @@ public final class Main {
                 case "--test-ports":
                     config = config.withTestPorts();
                     break;
+                case "--port-offset":
+                    config = shifted(config, Integer.parseInt(value(args, ++i, "--port-offset")));
+                    break;
                 case "--data-dir":
                     config = config.withDataDir(Path.of(value(args, ++i, "--data-dir")));
                     break;
@@ -75,6 +81,16 @@ public final class Main {
             }
         }
         return config;
+    }
+
+    private static SuiteConfig shifted(SuiteConfig c, int offset) {
+        return c.withPorts(
+                c.port("postgres") + offset,
+                c.port("keycloak") + offset,
+                c.port("gateway") + offset,
+                c.port("agency-service") + offset,
+                c.port("request-service") + offset,
+                c.port("consent-service") + offset);
     }
 
     private static String value(String[] args, int i, String option) {

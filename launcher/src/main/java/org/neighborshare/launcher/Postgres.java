@@ -34,6 +34,15 @@ final class Postgres {
     static final String USER = "postgres";
 
     static final String PASSWORD = "postgres";
+
+    /**
+     * The role a data service runs as: it owns nothing, so the audit log's grants (INSERT and SELECT only) bind it;
+     * the superuser above runs the migrations. LOCAL DEMO password (zonky trusts local connections anyway).
+     */
+    static String runtimeRole(String db) {
+        return db + "_service";
+    }
+
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     /** How long {@code pg_ctl stop} is given before the server is stopped like any other process. */
     private static final Duration PG_CTL_STOP_WAIT = Duration.ofSeconds(5);
@@ -99,7 +108,15 @@ final class Postgres {
                     }
                     launcherLog.line("created database " + db);
                 }
+                ensureRole(c, runtimeRole(db));
             }
+        }
+    }
+
+    private static void ensureRole(Connection c, String role) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + role + "') then"
+                    + " create role " + role + " login password '" + role + "'; end if; end $$");
         }
     }
 

@@ -139,11 +139,31 @@ public record SuiteConfig(
     }
 
     /**
+     * The flag that lets the end-to-end suite move the data services' clocks forward (shared's
+     * {@code TestClockRoutes}, on their management ports). Only {@link #forTests} sets it; never the local run.
+     */
+    public static final String TEST_CLOCK_FLAG = "-Dneighbors.test-clock.enabled=true";
+
+    /**
+     * The scheduled jobs look every 2 s in the end-to-end suite instead of every minute, so that a test which moved
+     * the clock sees retention and expiry within seconds.
+     */
+    static final List<String> TEST_SCHEDULES = List.of(
+            "-Dconsent.retention.check-every=2s", "-Drequests.expiry-check-every=2s", "-Dagency.expiry-check-every=2s");
+
+    /**
      * For end-to-end tests: the {@link #defaults()} on the {@link #withTestPorts() test ports}, in the given data
-     * dir (pass a fresh one for a fresh suite), logs to files only.
+     * dir (pass a fresh one for a fresh suite), logs to files only, the data services' clocks movable
+     * ({@link #TEST_CLOCK_FLAG}) and their scheduled jobs quick ({@link #TEST_SCHEDULES}).
      */
     public static SuiteConfig forTests(Path dataDir) {
-        return defaults(findRepoRoot()).withDataDir(dataDir).withTestPorts().withConsoleLogs(false);
+        SuiteConfig c =
+                defaults(findRepoRoot()).withDataDir(dataDir).withTestPorts().withConsoleLogs(false);
+        for (String service : Services.DATA_SERVICES) {
+            c = c.withExtraArgs(service, TEST_CLOCK_FLAG);
+            c = c.withExtraArgs(service, TEST_SCHEDULES.toArray(String[]::new));
+        }
+        return c;
     }
 
     /**

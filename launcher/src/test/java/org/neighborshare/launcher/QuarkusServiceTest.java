@@ -26,7 +26,9 @@ class QuarkusServiceTest {
         assertEquals("19083", p.get("quarkus.management.port"));
         assertEquals("local", p.get("quarkus.profile"));
         assertEquals("jdbc:postgresql://localhost:54330/consent", p.get("quarkus.datasource.jdbc.url"));
-        assertEquals("postgres", p.get("quarkus.datasource.username"));
+        // The service runs as its own role, limited to reading and appending the audit log; migrations as the owner.
+        assertEquals("consent_service", p.get("quarkus.datasource.username"));
+        assertEquals("postgres", p.get("quarkus.flyway.username"));
         assertEquals("http://localhost:18080", p.get("NEIGHBORS_GATEWAY_URL"));
         assertEquals("http://localhost:18180", p.get("NEIGHBORS_KEYCLOAK_URL"));
         assertFalse(p.containsKey("gateway.internal-token.key-id"));
@@ -56,10 +58,39 @@ class QuarkusServiceTest {
         List<String> cmd = launch.command();
         assertEquals(QuarkusService.HEAP, cmd.get(1));
         assertTrue(cmd.contains("-Dquarkus.http.port=18081"), cmd.toString());
-        assertEquals(List.of("-Dx=y", "-jar", agency.jar().toString()), cmd.subList(cmd.size() - 3, cmd.size()));
+        // Without an AppCDS archive beside the jar (none in a test repo root) the jar is named by its full path.
+        String jar = Files.isRegularFile(agency.jar().resolveSibling(QuarkusService.APP_CDS))
+                ? "quarkus-run.jar"
+                : agency.jar().toString();
+        assertEquals(List.of("-Dx=y", "-jar", jar), cmd.subList(cmd.size() - 3, cmd.size()));
         assertEquals(c.repoRoot().resolve("agency-service/target/quarkus-app/quarkus-run.jar"), agency.jar());
         assertEquals(tmp.resolve("work/agency-service"), launch.workDir());
         assertTrue(Files.isDirectory(launch.workDir()));
         assertEquals("http://localhost:19081/q/health/ready", agency.readyUrl());
+    }
+
+    @Test
+    void withAnAppCdsArchiveTheJarRunsThroughLinksInTheWorkDirAsTheArchiveNamesIt() throws Exception {
+        Path root = tmp.resolve("repo");
+        Path app = root.resolve("agency-service/target/quarkus-app");
+        for (String dir : List.of("lib", "app", "quarkus")) {
+            Files.createDirectories(app.resolve(dir));
+        }
+        Files.writeString(app.resolve("quarkus-run.jar"), "jar");
+        Files.writeString(app.resolve(QuarkusService.APP_CDS), "archive");
+        SuiteConfig c = SuiteConfig.forTests(tmp.resolve("data")).withRepoRoot(root);
+        Launch launch = new QuarkusService(c, "agency").launch();
+        List<String> cmd = launch.command();
+        assertTrue(cmd.contains("-XX:SharedArchiveFile=" + app.resolve(QuarkusService.APP_CDS)), cmd.toString());
+        assertTrue(cmd.containsAll(QuarkusService.JVM_OPTIONS), cmd.toString());
+        assertEquals(List.of("-jar", "quarkus-run.jar"), cmd.subList(cmd.size() - 2, cmd.size()));
+        for (String entry : List.of("quarkus-run.jar", "lib", "app", "quarkus")) {
+            Path link = launch.workDir().resolve(entry);
+            assertTrue(Files.isSymbolicLink(link), entry);
+            assertEquals(app.resolve(entry).toRealPath(), link.toRealPath());
+        }
+        // Started again (a restart of the part), the links are laid anew rather than failing.
+        new QuarkusService(c, "agency").launch();
+        assertTrue(Files.isSymbolicLink(launch.workDir().resolve("lib")));
     }
 }

@@ -95,6 +95,19 @@ class SuiteConfigTest {
     }
 
     @Test
+    void onlyTheTestSuiteCanMoveTheServicesClocks() {
+        SuiteConfig t = SuiteConfig.forTests(tmp.resolve("data"));
+        SuiteConfig d = SuiteConfig.defaults(t.repoRoot());
+        for (String service : Services.DATA_SERVICES) {
+            assertTrue(t.extraArgs(service).contains(SuiteConfig.TEST_CLOCK_FLAG), service);
+            assertTrue(t.extraArgs(service).containsAll(SuiteConfig.TEST_SCHEDULES), service);
+            assertFalse(d.extraArgs(service).contains(SuiteConfig.TEST_CLOCK_FLAG), service);
+        }
+        assertFalse(t.extraArgs(Services.GATEWAY).contains(SuiteConfig.TEST_CLOCK_FLAG));
+        assertFalse(d.extraArgs(Services.GATEWAY).contains(SuiteConfig.TEST_CLOCK_FLAG));
+    }
+
+    @Test
     void healthAndMetricsHaveTheirOwnManagementPortPerService() throws IOException {
         SuiteConfig local = SuiteConfig.defaults(fakeRepo());
         assertEquals(

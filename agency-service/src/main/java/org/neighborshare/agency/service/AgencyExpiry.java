@@ -3,6 +3,7 @@ package org.neighborshare.agency.service;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.neighborshare.shared.cluster.HeldByAnotherReplica;
 
 /** Expires approvals on time, whether or not anyone looks at the agency. */
 @ApplicationScoped
@@ -11,7 +12,11 @@ public class AgencyExpiry {
     @Inject
     AgencyService agencies;
 
-    @Scheduled(every = "${agency.expiry-check-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "agency-expiry",
+            skipExecutionIf = HeldByAnotherReplica.class,
+            every = "${agency.expiry-check-every:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expire() {
         agencies.expireDue();
     }

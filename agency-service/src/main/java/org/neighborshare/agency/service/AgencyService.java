@@ -41,6 +41,9 @@ public class AgencyService {
     @Inject
     AgencyConfig config;
 
+    @Inject
+    PublicAgencyLog log;
+
     @Transactional
     public Agency apply(AgencyApplication in, Caller caller) {
         GeoJsonPolygon.parse(in.jurisdiction(), "jurisdiction");
@@ -65,8 +68,10 @@ public class AgencyService {
         a.applicantId = caller.id();
         a.applicantEmail = caller.email().orElse("");
         a.submit(now);
+        log.applied(a, now);
         Vetting.tick(
                 a.id, VettingItem.POLICY_ATTESTATION, Vetting.APPLICANT, "use policy accepted by " + caller.id(), now);
+        log.checked(a, VettingItem.POLICY_ATTESTATION, PublicAgencyLog.APPLICANT, now);
         if (caller.emailVerified()
                 && caller.email().map(e -> domainOf(e).equals(domain)).orElse(false)) {
             Vetting.tick(
@@ -75,6 +80,7 @@ public class AgencyService {
                     Vetting.IDENTITY_PROVIDER,
                     "verified e-mail " + caller.email().get(),
                     now);
+            log.checked(a, VettingItem.OFFICIAL_DOMAIN, PublicAgencyLog.IDENTITY_PROVIDER, now);
         }
         return a;
     }
@@ -103,6 +109,7 @@ public class AgencyService {
         if (a.state == AgencyState.APPLIED) {
             a.transition(AgencyState.IN_REVIEW, AgencyDecision.Action.START_REVIEW, null, reviewer.id(), now);
         }
+        log.checked(a, item, reviewer.id(), now);
         return a;
     }
 
@@ -129,6 +136,7 @@ public class AgencyService {
         // back with it, and a racing approval waits and then finds the agency approved (409).
         roles.createAgency(a.id);
         roles.grant(a.id, a.applicantId, AgencyRole.AGENCY_ADMIN);
+        log.member(a.id, a.applicantId, AgencyRole.AGENCY_ADMIN, true, a.stateChangedAt);
         return a;
     }
 
@@ -185,13 +193,10 @@ public class AgencyService {
     public int expireDue() {
         Instant now = clock.instant();
         List<Agency> due = Agency.lockDueForExpiry(now.minus(config.approvalValidity()));
+        String reason = "approval older than " + config.approvalValidity().toDays() + " days";
         for (Agency a : due) {
-            a.transition(
-                    AgencyState.EXPIRED,
-                    AgencyDecision.Action.EXPIRE,
-                    "approval older than " + config.approvalValidity().toDays() + " days",
-                    EXPIRY,
-                    now);
+            a.transition(AgencyState.EXPIRED, AgencyDecision.Action.EXPIRE, reason, EXPIRY, now);
+            log.decided(a, AgencyDecision.Action.EXPIRE, reason, EXPIRY, now);
         }
         return due.size();
     }
@@ -233,8 +238,11 @@ public class AgencyService {
         }
     }
 
+    /** The one way a reviewer's decision is made: the state change, its history step and its public entry. */
     private void record(Agency a, AgencyState target, AgencyDecision.Action action, String reason, Caller reviewer) {
-        a.transition(target, action, reason, reviewer.id(), clock.instant());
+        Instant now = clock.instant();
+        a.transition(target, action, reason, reviewer.id(), now);
+        log.decided(a, action, reason, reviewer.id(), now);
     }
 
     /**

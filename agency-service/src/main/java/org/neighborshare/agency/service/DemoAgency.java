@@ -22,13 +22,16 @@ import org.neighborshare.agency.domain.AgencyType;
 public class DemoAgency {
 
     public static final UUID ID = UUID.fromString("5d1d0a6e-8f4b-4a52-9c55-7a1f3c2b9e01");
-    private static final String SEEDER = "local-demo-seed";
+    static final String SEEDER = "local-demo-seed";
 
     @Inject
     AgencyConfig config;
 
     @Inject
     Clock clock;
+
+    @Inject
+    PublicAgencyLog log;
 
     @Transactional
     void seed(@Observes StartupEvent start) {
@@ -51,8 +54,11 @@ public class DemoAgency {
         a.applicantId = "0b6f1c1e-0000-4000-8000-00000000b001";
         a.applicantEmail = "nokafor@riverton-pd.example";
         // Through the same steps as a vetted agency, so that its public history is complete too.
+        // In the public log as well, so that a verifier finds the demo agency approved before its first download.
         a.submit(now);
+        log.applied(a, now);
         a.transition(AgencyState.IN_REVIEW, AgencyDecision.Action.START_REVIEW, null, SEEDER, now);
         a.transition(AgencyState.APPROVED, AgencyDecision.Action.APPROVE, "local demo agency", SEEDER, now);
+        log.decided(a, AgencyDecision.Action.APPROVE, "local demo agency", SEEDER, now);
     }
 }

@@ -3,10 +3,13 @@ package org.neighborshare.agency.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.neighborshare.agency.domain.Agency;
 import org.neighborshare.agency.domain.AgencyState;
+import org.neighborshare.agency.domain.MemberCommitment;
 import org.neighborshare.agency.roles.AgencyRoles;
 import org.neighborshare.shared.problem.ProblemException;
 import org.neighborshare.shared.security.AgencyRole;
@@ -25,6 +28,19 @@ public class MemberService {
 
     @Inject
     AgencyRoles roles;
+
+    @Inject
+    PublicAgencyLog log;
+
+    @Inject
+    Clock clock;
+
+    /** The agency's member entries in the public log with their salts, for its admins to open (newest first). */
+    public List<MemberCommitment> commitments(UUID agencyId, Caller admin, int page, int size) {
+        requireAdmin(agencyId, admin);
+        requireApproved(agencies.find(agencyId));
+        return MemberCommitment.ofAgency(agencyId, page, size);
+    }
 
     public List<AgencyRoles.Member> list(UUID agencyId, Caller admin) {
         requireAdmin(agencyId, admin);
@@ -48,7 +64,12 @@ public class MemberService {
             throw ProblemException.conflictingField(
                     "email", "this user is a platform reviewer and cannot hold a role in an agency");
         }
+        boolean held = roles.members(agencyId).stream()
+                .anyMatch(m -> m.userId().equals(userId) && m.roles().contains(role));
         roles.grant(agencyId, userId, role);
+        if (!held) { // granting a role the member holds already changes nothing, so it is no new entry
+            log.member(agencyId, userId, role, true, clock.instant());
+        }
         return roles.members(agencyId).stream()
                 .filter(m -> m.userId().equals(userId))
                 .findFirst()
@@ -59,10 +80,14 @@ public class MemberService {
     public void remove(UUID agencyId, String userId, Caller admin) {
         requireAdmin(agencyId, admin);
         requireApproved(agencies.lock(agencyId));
-        if (roles.members(agencyId).stream().noneMatch(m -> m.userId().equals(userId))) {
-            throw ProblemException.notFound("member " + userId);
-        }
+        AgencyRoles.Member member = roles.members(agencyId).stream()
+                .filter(m -> m.userId().equals(userId))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.notFound("member " + userId));
         roles.revokeAll(agencyId, userId);
+        Instant now = clock.instant();
+        // One entry per role given up, so each member.added has its matching member.removed.
+        member.roles().stream().sorted().forEach(role -> log.member(agencyId, userId, role, false, now));
     }
 
     private static void requireAdmin(UUID agencyId, Caller admin) {

@@ -37,6 +37,19 @@ public class AgencyClipResource {
         return clips.list(agencyId, requestId).stream().map(AgencyClipView::of).toList();
     }
 
+    /**
+     * Every download of the request's clips by the agency's members, with the salts that open the public log's
+     * {@code downloader} commitments.
+     */
+    @GET
+    @Path("/downloads")
+    public List<DownloadView> downloads(@PathParam("agencyId") UUID agencyId, @PathParam("requestId") UUID requestId) {
+        caller.requireAgencyRole(agencyId, AgencyRole.INVESTIGATOR);
+        return clips.downloads(agencyId, requestId).stream()
+                .map(DownloadView::of)
+                .toList();
+    }
+
     /** The bytes, streamed, while the share is valid; each download is recorded (who, when, hash). */
     @GET
     @Path("/{clipId}/content")

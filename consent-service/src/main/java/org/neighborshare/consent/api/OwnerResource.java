@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.neighborshare.consent.domain.AccessEntry;
 import org.neighborshare.consent.domain.Camera;
 import org.neighborshare.consent.domain.DeletionReceipt;
+import org.neighborshare.consent.domain.OwnerReceipt;
 import org.neighborshare.consent.domain.OwnerSettings;
 import org.neighborshare.consent.service.CameraService;
 import org.neighborshare.consent.service.InboxService;
@@ -115,6 +116,20 @@ public class OwnerResource {
             @QueryParam("size") @DefaultValue("100") @PageSize int size) {
         return AccessEntry.ofOwner(caller.id(), page, size).stream()
                 .map(AccessLogView::of)
+                .toList();
+    }
+
+    /**
+     * The caller's receipts for the public consent log, newest first: every share, revocation, download and
+     * deletion of their footage, with its index and leaf hash; {@code proof} fetches the inclusion proof.
+     */
+    @GET
+    @Path("/receipts")
+    public List<ReceiptView> receipts(
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
+            @QueryParam("size") @DefaultValue("100") @PageSize int size) {
+        return OwnerReceipt.ofOwner(caller.id(), page, size).stream()
+                .map(ReceiptView::of)
                 .toList();
     }
 

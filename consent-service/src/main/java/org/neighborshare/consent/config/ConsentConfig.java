@@ -3,6 +3,9 @@ package org.neighborshare.consent.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "consent")
 public interface ConsentConfig {
@@ -27,6 +30,15 @@ public interface ConsentConfig {
     }
 
     interface Clips {
+        /**
+         * Which store keeps clip bytes: {@code filesystem} (one replica, the local run) or {@code s3} (any
+         * S3-compatible object store, needed as soon as more than one replica runs).
+         */
+        @WithDefault("filesystem")
+        StoreKind store();
+
+        S3 s3();
+
         /** Where {@code FilesystemClipStore} keeps clip bytes (and its temporary upload files). */
         @WithDefault("target/clips")
         String directory();
@@ -34,6 +46,44 @@ public interface ConsentConfig {
         /** Largest clip accepted, enforced while the body streams in. */
         @WithDefault("500M")
         MemorySize maxSize();
+    }
+
+    enum StoreKind {
+        FILESYSTEM,
+        S3
+    }
+
+    /** The object store of {@code S3ClipStore}; only read when {@code consent.clips.store=s3}. */
+    interface S3 {
+        /** Endpoint of an S3-compatible server (MinIO, s3proxy, Ceph...); empty: AWS itself for the region. */
+        Optional<String> endpoint();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        @WithDefault("neighbor-share-clips")
+        String bucket();
+
+        /** Empty: the SDK's default credentials chain (environment, web identity of the pod's service account). */
+        Optional<String> accessKeyId();
+
+        Optional<String> secretAccessKey();
+
+        /** Path-style addressing ({@code endpoint/bucket/key}), what most S3-compatible servers expect. */
+        @WithDefault("true")
+        boolean pathStyle();
+
+        /**
+         * Bytes buffered per multipart part: the most of a clip held in memory at once (S3's minimum is 5 MiB
+         * except for the last part).
+         */
+        @WithDefault("8M")
+        MemorySize partSize();
+
+        /** Create the bucket at start-up when it is missing (in-cluster dev store, tests). */
+        @WithName("create-bucket")
+        @WithDefault("false")
+        boolean createBucket();
     }
 
     interface Retention {
@@ -47,5 +97,12 @@ public interface ConsentConfig {
         /** Shares handled per batch (each in its own transaction). */
         @WithDefault("100")
         int batchSize();
+
+        /**
+         * How long a clip that no share needs is kept: after its upload if it was never shared, after the last
+         * revocation if every share of it was revoked before any download.
+         */
+        @WithDefault("24h")
+        Duration unsharedAfter();
     }
 }

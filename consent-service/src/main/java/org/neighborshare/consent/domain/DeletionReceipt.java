@@ -12,6 +12,10 @@ import java.util.UUID;
 public class DeletionReceipt extends PanacheEntityBase {
 
     public static final String RETENTION_ENDED = "RETENTION_ENDED";
+    /** Never shared, and kept no longer than {@code consent.retention.unshared-after}. */
+    public static final String NEVER_SHARED = "NEVER_SHARED";
+    /** Every share of it was revoked before any download; kept no longer than the same time after that. */
+    public static final String SHARE_REVOKED = "SHARE_REVOKED";
 
     @Id
     public UUID id;
@@ -23,6 +27,10 @@ public class DeletionReceipt extends PanacheEntityBase {
     public String sha256;
     public Instant deletedAt;
     public String reason;
+    /** Where the deletion sits in the public consent log (null for deletions before the log existed). */
+    public Long logIndex;
+
+    public String leafHash;
 
     public static List<DeletionReceipt> ofOwner(String ownerId, int page, int size) {
         return find("ownerId = ?1 order by deletedAt desc, id", ownerId)

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.neighborshare.consent.config.ConsentConfig;
+import org.neighborshare.shared.cluster.HeldByAnotherReplica;
 import org.neighborshare.shared.events.FeedPage;
 
 /**
@@ -34,6 +35,8 @@ public class FeedConsumer {
     RequestFeedClient feed;
 
     @Scheduled(
+            identity = "consent-feed",
+            skipExecutionIf = HeldByAnotherReplica.class,
             every = "${consent.feed.poll-every:1s}",
             delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

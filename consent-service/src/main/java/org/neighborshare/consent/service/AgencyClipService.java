@@ -19,6 +19,8 @@ import org.neighborshare.consent.domain.Clip;
 import org.neighborshare.consent.domain.PublishedRequest;
 import org.neighborshare.consent.domain.Share;
 import org.neighborshare.consent.store.ClipStore;
+import org.neighborshare.shared.audit.AuditReceipt;
+import org.neighborshare.shared.audit.Commitments;
 import org.neighborshare.shared.problem.ProblemException;
 
 /**
@@ -33,6 +35,9 @@ public class AgencyClipService {
 
     @Inject
     ClipStore store;
+
+    @Inject
+    PublicConsentLog log;
 
     /** A clip as the agency sees it: a pseudonym, never the owner, camera or place (invariant I2). */
     public record SharedClip(Clip clip, Share share) {}
@@ -105,10 +110,19 @@ public class AgencyClipService {
             if (share.firstDownloadAt == null) {
                 share.firstDownloadAt = now;
             }
-            AccessEntry.record(clip, share, AccessEntry.Action.DOWNLOAD, accessorId, now);
+            String salt = Commitments.newSalt();
+            String downloader = Commitments.salted(salt, accessorId);
+            AuditReceipt receipt = log.downloaded(clip, share, downloader, now);
+            AccessEntry.record(clip, share, AccessEntry.Action.DOWNLOAD, accessorId, now, receipt, salt, downloader);
             return new Download(clip, share, bytes);
         }
         throw ProblemException.notFound("clip " + clipId + " for request " + requestId);
+    }
+
+    /** Who of the agency downloaded what for the request, with the salts that open the log's commitments. */
+    public List<AccessEntry> downloads(UUID agencyId, UUID requestId) {
+        requestOf(agencyId, requestId);
+        return AccessEntry.downloadsOf(agencyId, requestId);
     }
 
     /** The request, if it belongs to the agency; 404 otherwise (another agency's request looks like none). */

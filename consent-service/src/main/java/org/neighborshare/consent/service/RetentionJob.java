@@ -3,6 +3,7 @@ package org.neighborshare.consent.service;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.neighborshare.shared.cluster.HeldByAnotherReplica;
 
 /**
  * Runs retention on time, whether or not anyone looks ({@code consent.retention.check-every}, whose default is in
@@ -15,6 +16,8 @@ public class RetentionJob {
     RetentionService retention;
 
     @Scheduled(
+            identity = "consent-retention",
+            skipExecutionIf = HeldByAnotherReplica.class,
             every = "${consent.retention.check-every}",
             delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

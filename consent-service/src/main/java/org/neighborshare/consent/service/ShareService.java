@@ -37,6 +37,9 @@ public class ShareService {
     @Inject
     AgencyDirectory agencies;
 
+    @Inject
+    PublicConsentLog log;
+
     /** A share with its clips. */
     public record ShareWithClips(Share share, List<UUID> clipIds) {}
 
@@ -100,6 +103,7 @@ public class ShareService {
         for (Clip c : clips) {
             ShareClip.of(s.id, c.id).persist();
         }
+        log.shared(s, clips);
         item.response = AnswerChoice.SHARE.name();
         item.respondedAt = now;
         return new Answered(item, new ShareWithClips(s, clipIds));
@@ -212,8 +216,18 @@ public class ShareService {
         }
         if (s.revokedAt == null) {
             s.revokedAt = Times.now(clock);
+            log.revoked(s, clipsOf(s.id));
         }
         return new Revoked(s, s.firstDownloadAt != null);
+    }
+
+    private static List<Clip> clipsOf(UUID shareId) {
+        return Panache.getEntityManager()
+                .createQuery(
+                        "select c from ShareClip sc, Clip c where sc.shareId = :s and sc.clipId = c.id order by c.id",
+                        Clip.class)
+                .setParameter("s", shareId)
+                .getResultList();
     }
 
     public List<ShareWithClips> list(String ownerId, int page, int size) {

@@ -1,9 +1,5 @@
 package org.neighborshare.consent.store;
 
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -15,37 +11,36 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
-import org.neighborshare.consent.config.ConsentConfig;
 
 /**
  * Clips as files in one directory ({@code consent.clips.directory}). An upload goes to a temporary file in the
  * same directory, hashed as it is written in 64 KiB chunks, flushed to disk, then atomically renamed to its key:
- * a reader never sees a partial clip, and a failed upload leaves nothing.
+ * a reader never sees a partial clip, and a failed upload leaves nothing. One replica only: the folder is local.
  */
-@ApplicationScoped
 public class FilesystemClipStore implements ClipStore {
 
     static final String TEMP_PREFIX = "upload-";
     static final String TEMP_SUFFIX = ".part";
-    private static final Pattern KEY = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    static final Pattern KEY = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int CHUNK = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(FilesystemClipStore.class);
 
-    @Inject
-    ConsentConfig config;
+    private final Path directory;
+    private final Clock clock;
 
-    @Inject
-    Clock clock;
+    public FilesystemClipStore(Path directory, Clock clock) {
+        this.directory = directory.toAbsolutePath();
+        this.clock = clock;
+    }
 
     Path directory() {
-        return Path.of(config.clips().directory()).toAbsolutePath();
+        return directory;
     }
 
     @Override
@@ -55,7 +50,7 @@ public class FilesystemClipStore implements ClipStore {
         Path temp = dir.resolve(TEMP_PREFIX + key + TEMP_SUFFIX);
         boolean kept = false;
         try {
-            MessageDigest sha = sha256();
+            MessageDigest sha = Sha256.newDigest();
             long size = 0;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 byte[] chunk = new byte[CHUNK];
@@ -95,14 +90,11 @@ public class FilesystemClipStore implements ClipStore {
     }
 
     private Path path(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("not a clip key: " + key);
-        }
-        return directory().resolve(key);
+        return directory().resolve(checkedKey(key));
     }
 
     /** Temporary files a crash left behind (older than a day, so no upload in progress is touched). */
-    void removeAbandonedUploads(@Observes StartupEvent start) {
+    void removeAbandonedUploads() {
         Path dir = directory();
         if (!Files.isDirectory(dir)) {
             return;
@@ -127,11 +119,11 @@ public class FilesystemClipStore implements ClipStore {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** A key this store handed out, never a path: anything else is refused before it touches storage. */
+    static String checkedKey(String key) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("not a clip key: " + key);
         }
+        return key;
     }
 }

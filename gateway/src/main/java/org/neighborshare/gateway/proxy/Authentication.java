@@ -3,7 +3,6 @@ package org.neighborshare.gateway.proxy;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.IdentityProviderManager;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
@@ -38,13 +37,13 @@ public class Authentication {
      * The caller's identity (anonymous without a token), on the call's context. Fails with a 401 refusal for a
      * token that is invalid, expired or not from the realm, and a 503 one when it cannot be verified now.
      */
-    Future<SecurityIdentity> identify(Call call) {
+    Future<VerifiedTokens.Verified> identify(Call call) {
         RoutingContext ctx = call.ctx;
         // Quarkus's default reaction to a failed lazy authentication ends the response with an empty body; the
         // failure is ours to answer, as a problem.
         ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (c, t) -> {});
         String token = bearerToken(ctx.request());
-        SecurityIdentity known = token == null ? null : verifiedTokens.get(token);
+        VerifiedTokens.Verified known = token == null ? null : verifiedTokens.get(token);
         if (known != null) {
             return Future.succeededFuture(known);
         }
@@ -52,11 +51,7 @@ public class Authentication {
                         QuarkusHttpUser.getSecurityIdentity(ctx, identityProviderManager)
                                 .subscribeAsCompletionStage(),
                         call.context)
-                .onSuccess(identity -> {
-                    if (token != null) {
-                        verifiedTokens.put(token, identity);
-                    }
-                })
+                .map(identity -> verifiedTokens.put(token, identity))
                 .recover(failure -> Future.failedFuture(refusal(failure, call.requestId)));
     }
 

@@ -4,6 +4,7 @@ import io.vertx.core.MultiMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.neighborshare.shared.observability.RequestIds;
 import org.neighborshare.shared.security.BearerToken;
@@ -45,13 +46,18 @@ public final class ForwardedHeaders {
 
     /** Drops what the client sent under the gateway's names, from the copy of its headers the service gets. */
     public static void strip(MultiMap headers) {
-        List<String> drop = new ArrayList<>();
-        for (String name : headers.names()) {
-            if (owned(name)) {
-                drop.add(name);
+        List<String> drop = null; // runs on every call: nothing allocated when there is nothing to drop
+        for (Map.Entry<String, String> header : headers) {
+            if (owned(header.getKey())) {
+                if (drop == null) {
+                    drop = new ArrayList<>();
+                }
+                drop.add(header.getKey());
             }
         }
-        drop.forEach(headers::remove);
+        if (drop != null) {
+            drop.forEach(headers::remove);
+        }
         // Answered by the gateway itself once the call passed its policy (GatewayHandler).
         headers.remove("Expect");
     }

@@ -25,7 +25,6 @@ import org.neighborshare.gateway.resilience.CircuitBreakers;
 import org.neighborshare.gateway.routing.Access;
 import org.neighborshare.gateway.routing.AccessPolicy;
 import org.neighborshare.gateway.routing.PathSegments;
-import org.neighborshare.gateway.routing.Requesters;
 import org.neighborshare.gateway.routing.Route;
 import org.neighborshare.gateway.routing.RouteTable;
 import org.neighborshare.gateway.routing.RouteTable.Resolution;
@@ -269,9 +268,9 @@ public class GatewayHandler {
         if (call.route.access() == Access.PUBLIC) {
             return GO_ON;
         }
-        return authentication.identify(call).map(identity -> {
-            call.requester = Requesters.from(identity);
-            call.client = Requesters.clientId(identity);
+        return authentication.identify(call).map(verified -> {
+            call.requester = verified.requester();
+            call.client = verified.client();
             return null;
         });
     }

@@ -15,7 +15,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -168,10 +170,18 @@ public class Upstreams {
             }
             answer.headers().remove(HttpHeaders.CONNECTION).remove(HttpHeaders.KEEP_ALIVE);
             // Cross-origin policy is the gateway's alone (quarkus.http.cors.*), whatever a service says.
-            answer.headers().names().stream()
-                    .filter(n -> n.regionMatches(true, 0, "access-control-", 0, 15))
-                    .toList()
-                    .forEach(answer.headers()::remove);
+            List<String> foreignCors = null; // a plain loop: this runs on every answer
+            for (Map.Entry<String, String> header : answer.headers()) {
+                if (header.getKey().regionMatches(true, 0, "access-control-", 0, 15)) {
+                    if (foreignCors == null) {
+                        foreignCors = new ArrayList<>();
+                    }
+                    foreignCors.add(header.getKey());
+                }
+            }
+            if (foreignCors != null) {
+                foreignCors.forEach(answer.headers()::remove);
+            }
             answer.headers().set(RequestIds.HEADER, forward.requestId());
             // A service writes absolute URLs with the address it was called on: the gateway's view of it, which
             // must not leave the cluster. Such a Location becomes a path on the gateway.

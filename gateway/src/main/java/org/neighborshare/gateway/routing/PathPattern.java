@@ -16,12 +16,20 @@ public final class PathPattern {
 
     private final String source;
     private final List<String> segments;
+    /** Per segment, the name it captures, or null for a literal: decided once here, not per call. */
+    private final String[] captureNames;
+
     private final boolean open;
 
     private PathPattern(String source, List<String> segments, boolean open) {
         this.source = source;
         this.segments = segments;
         this.open = open;
+        this.captureNames = new String[segments.size()];
+        for (int i = 0; i < segments.size(); i++) {
+            String s = segments.get(i);
+            captureNames[i] = isCapture(s) ? s.substring(1, s.length() - 1) : null;
+        }
     }
 
     public static PathPattern parse(String pattern) {
@@ -55,14 +63,19 @@ public final class PathPattern {
         if (open ? path.size() < segments.size() : path.size() != segments.size()) {
             return Optional.empty();
         }
-        Map<String, String> captures = new HashMap<>();
-        for (int i = 0; i < segments.size(); i++) {
-            String expected = segments.get(i);
-            String actual = path.get(i);
-            if (isCapture(expected)) {
-                captures.put(expected.substring(1, expected.length() - 1), actual);
-            } else if (!expected.equals(actual)) {
+        // Literals first, so that a path that does not match allocates nothing.
+        for (int i = 0; i < captureNames.length; i++) {
+            if (captureNames[i] == null && !segments.get(i).equals(path.get(i))) {
                 return Optional.empty();
+            }
+        }
+        Map<String, String> captures = Map.of();
+        for (int i = 0; i < captureNames.length; i++) {
+            if (captureNames[i] != null) {
+                if (captures.isEmpty()) {
+                    captures = new HashMap<>();
+                }
+                captures.put(captureNames[i], path.get(i));
             }
         }
         return Optional.of(captures);

@@ -139,7 +139,7 @@ public final class RouteTable {
     }
 
     public Resolution resolve(String method, List<String> segments) {
-        Set<String> allowed = new TreeSet<>();
+        Set<String> allowed = null; // only for a 405: the common call allocates nothing here
         for (Route route : routes) {
             for (PathPattern pattern : route.paths()) {
                 Optional<Map<String, String>> captures = pattern.match(segments);
@@ -147,11 +147,14 @@ public final class RouteTable {
                     if (route.methods().contains(method)) {
                         return new Resolution.Match(route, captures.get());
                     }
+                    if (allowed == null) {
+                        allowed = new TreeSet<>();
+                    }
                     allowed.addAll(route.methods());
                 }
             }
         }
-        return allowed.isEmpty() ? new Resolution.NotFound() : new Resolution.MethodNotAllowed(allowed);
+        return allowed == null ? new Resolution.NotFound() : new Resolution.MethodNotAllowed(allowed);
     }
 
     public sealed interface Resolution {

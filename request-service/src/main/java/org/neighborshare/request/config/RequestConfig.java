@@ -8,6 +8,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "requests")
 public interface RequestConfig {
 
+    /**
+     * How often the expiry job looks ({@code RequestExpiry}'s {@code @Scheduled} reads this key); declared so that the
+     * end-to-end suite may set it (SuiteConfig's quick schedules).
+     */
+    @WithDefault("60s")
+    String expiryCheckEvery();
+
     @WithDefault("PT15M")
     Duration minWindow();
 

@@ -13,6 +13,7 @@ import org.neighborshare.request.config.RequestConfig;
 import org.neighborshare.request.domain.FootageRequest;
 import org.neighborshare.request.domain.ModerationOutcome;
 import org.neighborshare.request.domain.RequestState;
+import org.neighborshare.shared.audit.AuditEventType;
 import org.neighborshare.shared.events.RequestEnded;
 import org.neighborshare.shared.events.RequestPublished;
 import org.neighborshare.shared.geo.GeoCircle;
@@ -51,6 +52,9 @@ public class RequestService {
 
     @Inject
     ReviewerIndependence independence;
+
+    @Inject
+    PublicRequestLog log;
 
     @Transactional
     public FootageRequest create(UUID agencyId, NewFootageRequest in, Caller investigator) {
@@ -92,6 +96,7 @@ public class RequestService {
         r.createdBy = investigator.id();
         r.createdAt = now;
         r.persist();
+        log.submitted(r);
         return r;
     }
 
@@ -147,9 +152,11 @@ public class RequestService {
         Instant now = clock.instant();
         if (!publish) {
             r.transition(RequestState.REJECTED, reason, now);
+            log.rejected(r, reviewer.id());
             return r;
         }
         r.transition(RequestState.PUBLISHED, reason, now);
+        log.published(r, reviewer.id());
         feed.append(
                 RequestPublished.TYPE,
                 r.id,
@@ -211,6 +218,7 @@ public class RequestService {
             if (r.state == RequestState.PENDING_REVIEW) {
                 // Never published, so no owner knows it: nothing goes on the feed.
                 r.transition(RequestState.REJECTED, reason, now);
+                log.rejectedBySweep(r);
             } else {
                 end(r, RequestState.CLOSED, reason);
             }
@@ -222,5 +230,9 @@ public class RequestService {
         Instant now = clock.instant();
         r.transition(target, reason, now);
         feed.append(RequestEnded.TYPE, r.id, new RequestEnded(r.id, target.name(), now), now);
+        log.ended(
+                r,
+                target == RequestState.EXPIRED ? AuditEventType.REQUEST_EXPIRED : AuditEventType.REQUEST_CLOSED,
+                now);
     }
 }

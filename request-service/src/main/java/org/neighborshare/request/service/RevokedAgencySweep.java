@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.neighborshare.request.agency.AgencyDirectory;
+import org.neighborshare.shared.cluster.HeldByAnotherReplica;
 import org.neighborshare.shared.problem.ProblemException;
 
 /**
@@ -28,6 +29,8 @@ public class RevokedAgencySweep {
     private volatile boolean directoryFailing;
 
     @Scheduled(
+            identity = "request-revoked-agency-sweep",
+            skipExecutionIf = HeldByAnotherReplica.class,
             every = "${requests.revocation-check-every:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void sweep() {
