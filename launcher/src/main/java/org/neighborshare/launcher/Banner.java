@@ -33,7 +33,8 @@ final class Banner {
 
     private static void urls(StringBuilder sb, SuiteConfig c) {
         String kc = c.keycloakUrl();
-        sb.append(String.format(ROW, "Gateway (API)", c.gatewayUrl()));
+        sb.append(String.format(ROW, "Portal (web)", c.gatewayUrl() + "/  (open this in a browser)"));
+        sb.append(String.format(ROW, "Gateway (API)", c.gatewayUrl() + "/api/"));
         if (c.services().contains(Services.GATEWAY)) {
             String management = c.managementUrl(Services.GATEWAY);
             sb.append(String.format(
@@ -49,6 +50,7 @@ final class Banner {
         sb.append(String.format(ROW, "realm issuer", c.issuerUrl()));
         for (String s : c.services()) {
             if (!Services.GATEWAY.equals(s)) {
+                // The portal, like every service, is reached only through the gateway.
                 sb.append(String.format(
                         ROW, s, c.url(s) + "  (behind the gateway; health and metrics on " + c.managementUrl(s) + ")"));
             }

@@ -53,7 +53,11 @@ public final class Keycloak {
         Path zip = KeycloakDist.findZip(config.repoRoot());
         try {
             return KeycloakDist.ensureUnpacked(
-                    zip, config.dataDir(), config.repoRoot().resolve(SuiteConfig.REALM_FILE), launcherLog);
+                    zip,
+                    config.dataDir(),
+                    config.repoRoot().resolve(SuiteConfig.REALM_FILE),
+                    config.gatewayUrl(),
+                    launcherLog);
         } catch (IOException e) {
             throw new SuiteException("cannot unpack " + zip + " into " + config.dataDir() + ": " + e, e);
         }

@@ -113,6 +113,19 @@ final class KeycloakDist {
      * The unpack goes through a temporary folder, so an interrupted one is never taken for complete.
      */
     static Path ensureUnpacked(Path zip, Path dataDir, Path realmFile, ProcessLog log) throws IOException {
+        return ensureUnpacked(zip, dataDir, realmFile, REALM_WEB_ORIGIN, log);
+    }
+
+    /** The web origin the realm file names (the portal's redirect URIs): the local run's gateway. */
+    static final String REALM_WEB_ORIGIN = "http://localhost:8080";
+
+    /**
+     * As {@link #ensureUnpacked(Path, Path, Path, ProcessLog)}, with the realm's web origin (the portal's sign-in
+     * redirect and sign-out URIs, {@value #REALM_WEB_ORIGIN}) replaced by {@code webOrigin}, the gateway the
+     * browser sees in this suite (the end-to-end tests run it on other ports).
+     */
+    static Path ensureUnpacked(Path zip, Path dataDir, Path realmFile, String webOrigin, ProcessLog log)
+            throws IOException {
         Path home = dataDir.resolve(topFolder(zip));
         if (Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             return home;
@@ -125,7 +138,11 @@ final class KeycloakDist {
         Path unpacked = tmp.resolve(home.getFileName());
         Path importDir = unpacked.resolve("data/import");
         Files.createDirectories(importDir);
-        Files.copy(realmFile, importDir.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        String realm = Files.readString(realmFile, StandardCharsets.UTF_8);
+        Files.writeString(
+                importDir.resolve(realmFile.getFileName()),
+                realm.replace("\"" + REALM_WEB_ORIGIN, "\"" + webOrigin),
+                StandardCharsets.UTF_8);
         deleteTree(home);
         Files.move(unpacked, home, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(tmp);

@@ -30,6 +30,8 @@ final class QuarkusService {
     static final String SIGNING_KEY = "test-support/src/main/resources/local-demo-keys/internal-signing-key-1.pem";
 
     static final String SIGNING_KEY_ID = "local-demo-1";
+    /** The gateway's public keys (local demo), which the portal checks its callers' tokens with. */
+    static final String INTERNAL_JWKS = "shared/src/main/resources/local-demo-keys/internal-jwks.json";
 
     private final SuiteConfig config;
     private final String name;
@@ -79,10 +81,18 @@ final class QuarkusService {
             p.put("quarkus.flyway.username", Postgres.USER);
             p.put("quarkus.flyway.password", Postgres.PASSWORD);
             p.put("NEIGHBORS_GATEWAY_URL", config.gatewayUrl());
+        } else if (Services.PORTAL.equals(name)) {
+            // The portal calls the gateway's /api/** like any client; the browser sees the gateway's origin.
+            p.put("NEIGHBORS_GATEWAY_URL", config.gatewayUrl());
+            // I6: it answers only calls that carry the gateway's token (LOCAL DEMO keys, as the services').
+            p.put(
+                    "portal.gateway-token.jwks-location",
+                    config.repoRoot().resolve(INTERNAL_JWKS).toString());
         } else { // the gateway
             for (String target : Services.DATA_SERVICES) {
                 p.put("gateway.services." + target + ".url", config.url(target));
             }
+            p.put("gateway.services." + Services.PORTAL + ".url", config.url(Services.PORTAL));
             p.put(
                     "gateway.internal-token.signing-key-location",
                     config.repoRoot().resolve(SIGNING_KEY).toString());

@@ -11,16 +11,17 @@ public final class Services {
     public static final String AGENCY = "agency-service";
     public static final String REQUEST = "request-service";
     public static final String CONSENT = "consent-service";
+    public static final String PORTAL = "portal";
     public static final String GATEWAY = "gateway";
 
-    /** The four Quarkus services, in start order (the gateway last: it fronts the others). */
-    public static final List<String> QUARKUS_SERVICES = List.of(AGENCY, REQUEST, CONSENT, GATEWAY);
+    /** The Quarkus services, in start order (the gateway last: it fronts the others, the portal's pages too). */
+    public static final List<String> QUARKUS_SERVICES = List.of(AGENCY, REQUEST, CONSENT, PORTAL, GATEWAY);
 
     /** The services behind the gateway; each owns the database named by its short name ({@link #database}). */
     static final List<String> DATA_SERVICES = List.of(AGENCY, REQUEST, CONSENT);
 
     /** Every process the suite manages, in start order. */
-    public static final List<String> ALL = List.of(POSTGRES, KEYCLOAK, AGENCY, REQUEST, CONSENT, GATEWAY);
+    public static final List<String> ALL = List.of(POSTGRES, KEYCLOAK, AGENCY, REQUEST, CONSENT, PORTAL, GATEWAY);
 
     /** The PostgreSQL databases, one per data service: agency, request, consent. */
     public static final List<String> DATABASES =

@@ -57,6 +57,11 @@ public record SuiteConfig(
      * 19080), so every way of moving the HTTP ports (the e2e port offset included) moves the management ports too.
      */
     public static final int MANAGEMENT_PORT_SHIFT = 1000;
+    /**
+     * The portal listens this far above the gateway (8084, e2e 18084), so every way of moving the gateway's port
+     * moves it too. Only the gateway calls it: the browser sees the gateway's origin.
+     */
+    public static final int PORTAL_PORT_SHIFT = 4;
 
     public SuiteConfig {
         repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -85,6 +90,8 @@ public record SuiteConfig(
             agencyPort,
             requestPort,
             consentPort,
+            gatewayPort + PORTAL_PORT_SHIFT,
+            gatewayPort + PORTAL_PORT_SHIFT + MANAGEMENT_PORT_SHIFT,
             gatewayPort + MANAGEMENT_PORT_SHIFT,
             agencyPort + MANAGEMENT_PORT_SHIFT,
             requestPort + MANAGEMENT_PORT_SHIFT,
@@ -201,6 +208,8 @@ public record SuiteConfig(
                 return requestPort;
             case Services.CONSENT:
                 return consentPort;
+            case Services.PORTAL:
+                return gatewayPort + PORTAL_PORT_SHIFT;
             default:
                 throw new IllegalArgumentException(name);
         }

@@ -68,6 +68,22 @@ class KeycloakDistTest {
     }
 
     @Test
+    void thePortalsRedirectUrisNameTheSuitesGateway() throws IOException {
+        Path zip = zip();
+        Path realm = tmp.resolve("neighbors-realm.json");
+        Files.writeString(
+                realm,
+                "{\"redirectUris\":[\"http://localhost:8080/*\"],\"webOrigins\":[\"http://localhost:8080\"],"
+                        + "\"other\":\"https://x.example/http://localhost:8080\"}");
+        Path home = KeycloakDist.ensureUnpacked(
+                zip, tmp.resolve("data"), realm, "http://localhost:26080", new ProcessLog("launcher", null, null, -1));
+        assertEquals(
+                "{\"redirectUris\":[\"http://localhost:26080/*\"],\"webOrigins\":[\"http://localhost:26080\"],"
+                        + "\"other\":\"https://x.example/http://localhost:8080\"}",
+                Files.readString(home.resolve("data/import/neighbors-realm.json")));
+    }
+
+    @Test
     void anInterruptedUnpackIsRedone() throws IOException {
         Path zip = zip();
         Path realm = tmp.resolve("neighbors-realm.json");

@@ -146,6 +146,20 @@ class SuiteConfigTest {
     }
 
     @Test
+    void thePortalListensBesideTheGatewayAndMovesWithIt() throws IOException {
+        SuiteConfig local = SuiteConfig.defaults(fakeRepo());
+        assertEquals(8084, local.port(Services.PORTAL));
+        assertEquals(9084, local.managementPort(Services.PORTAL));
+        assertEquals("http://localhost:8084", local.url(Services.PORTAL));
+        SuiteConfig tests = SuiteConfig.forTests(tmp.resolve("data"));
+        assertEquals(18084, tests.port(Services.PORTAL));
+        assertEquals(
+                26084, tests.withPorts(62330, 26180, 26080, 26081, 26082, 26083).port(Services.PORTAL));
+        // The portal's port may not land on another part's.
+        assertThrows(IllegalArgumentException.class, () -> local.withPorts(54320, 8184, 8180, 8181, 8182, 8183));
+    }
+
+    @Test
     void portsMustBeDistinct() throws IOException {
         SuiteConfig c = SuiteConfig.defaults(fakeRepo());
         assertThrows(IllegalArgumentException.class, () -> c.withPorts(1, 2, 3, 4, 5, 5));

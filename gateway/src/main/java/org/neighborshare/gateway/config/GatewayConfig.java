@@ -44,6 +44,12 @@ public interface GatewayConfig {
 
     Oidc oidc();
 
+    /**
+     * The web pages: every path outside {@code /api/**} and {@code /q/**} goes to this service (the portal), which
+     * signs its users in itself. Absent: such paths are 404 problems, as before the portal existed.
+     */
+    Optional<Web> web();
+
     AccessLog accessLog();
 
     interface RateLimitGroup {
@@ -117,6 +123,23 @@ public interface GatewayConfig {
         /** How many verified tokens are remembered at most. */
         @WithDefault("20000")
         int verifiedTokenCacheSize();
+    }
+
+    interface Web {
+        /** A key of {@link #services()}; absent: no pages (paths outside /api are 404 problems). */
+        Optional<String> service();
+
+        /** Largest request body (the portal's clip upload streams a whole clip through). */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+
+        /** How long the portal may be silent; a clip upload takes a while. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Its rate-limit group (per client address: the pages are public, sign-in is the portal's own). */
+        @WithDefault("default")
+        String rateLimit();
     }
 
     interface AccessLog {

@@ -75,6 +75,8 @@ public class GatewayHandler {
     private Duration defaultTimeout;
     private PageSizes pageSizes;
     private Set<String> allowedClients;
+    /** The portal's pages (gateway.web), or null when none is configured. */
+    private Route web;
 
     void register(@Observes Router router) {
         // Built here so that a broken route table stops the gateway at startup.
@@ -83,12 +85,87 @@ public class GatewayHandler {
         pageSizes = new PageSizes(config.limits().pageSizeParams());
         allowedClients = Set.copyOf(config.oidc().allowedClients());
         table.routes().forEach(r -> LOG.debugf("route %s", r));
+        web = config.web()
+                .flatMap(w -> w.service().map(service -> webRoute(w, service, config)))
+                .orElse(null);
         router.route("/api/*").handler(this::handle);
-        // Anything else (including /q/* that the gateway does not serve itself) is a 404 problem, not HTML.
+        // Anything else goes to the portal's pages when there is a portal (registered here, ahead of the REST
+        // layer's own routes, which would answer 404 first).
+        router.route().handler(ctx -> {
+            Call call = begin(ctx);
+            if (web != null && isPage(ctx.normalizedPath())) {
+                handlePage(call);
+            } else {
+                refuse(call, notFound(call));
+            }
+        });
+        // /q/* (which the gateway does not serve itself) and everything without a portal is a 404 problem, not HTML.
         router.route().order(Integer.MAX_VALUE).handler(ctx -> {
             Call call = begin(ctx);
             refuse(call, notFound(call));
         });
+    }
+
+    private static Route webRoute(GatewayConfig.Web w, String service, GatewayConfig config) {
+        if (!config.services().containsKey(service)) {
+            throw new IllegalStateException("gateway.web.service: unknown service '" + service + "'");
+        }
+        if (!config.rateLimits().containsKey(w.rateLimit())) {
+            throw new IllegalStateException("gateway.web.rate-limit: unknown group '" + w.rateLimit() + "'");
+        }
+        return new Route(
+                -1,
+                "web",
+                List.of(),
+                Set.of("GET", "HEAD", "POST"),
+                service,
+                Access.PUBLIC,
+                Optional.empty(),
+                Optional.of(w.timeout()),
+                w.rateLimit(),
+                w.maxBodySize().asLongValue(),
+                config.limits().maxPageSize(),
+                false);
+    }
+
+    /** A path of the web pages: neither the API nor the operational paths (which are never served here). */
+    public static boolean isPage(String path) {
+        return path != null
+                && path.startsWith("/")
+                && !path.equals("/api")
+                && !path.startsWith("/api/")
+                && !path.equals("/q")
+                && !path.startsWith("/q/");
+    }
+
+    /**
+     * A page of the portal: the same edge rules as the API (framing, stripped headers, body size, the client's
+     * rate limit), then forwarded with an internal token for the portal (I6). No user token is read here: the
+     * portal keeps its users' sessions itself and calls /api like any client.
+     */
+    void handlePage(Call call) {
+        HttpServerRequest request = call.request();
+        checkTransferEncoding(call)
+                .compose(v -> {
+                    if (!web.methods().contains(request.method().name())) {
+                        return refused(Refusal.of(
+                                        405,
+                                        "Method Not Allowed",
+                                        request.method().name() + " is not allowed here; allowed: GET, HEAD, POST")
+                                .withHeader(HttpHeaders.ALLOW.toString(), "GET, HEAD, POST"));
+                    }
+                    call.route = web;
+                    call.uri = call.ctx.normalizedPath() + (request.query() != null ? "?" + request.query() : "");
+                    RequestObserver.matched(call.ctx, web);
+                    call.ctx.put(DRAIN_LIMIT, Upstreams.drainLimit(web.maxBodySize()));
+                    return GO_ON;
+                })
+                .compose(v -> stripClientHeaders(call))
+                .compose(v -> checkDeclaredBodySize(call))
+                .compose(v -> rateLimit(call))
+                .compose(v -> mintInternalToken(call))
+                .compose(v -> forward(call))
+                .onFailure(failure -> refuse(call, failure));
     }
 
     /** The rules of the gateway, in the order they apply to every call under /api. */
