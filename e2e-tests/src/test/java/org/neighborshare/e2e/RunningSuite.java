@@ -25,8 +25,11 @@ public class RunningSuite implements BeforeAllCallback {
                         shifted(SuiteConfig.forTests(data), Integer.getInteger("neighbors.e2e.port-offset", 0))
                                 .withConsoleLogs(false)
                                 .withFileLogs(true));
-                // Closed by JUnit when the whole run ends: stops every process, then removes the temp folder.
+                // Closed by JUnit when the whole run ends: prints each part's time to ready and resident memory
+                // after every test (README, "Start-up and memory"), stops every process, removes the temp folder.
                 AutoCloseable cleanup = () -> {
+                    System.out.println("suite footprint after the end-to-end run:");
+                    s.printFootprint(System.out);
                     s.close();
                     deleteRecursively(data);
                 };

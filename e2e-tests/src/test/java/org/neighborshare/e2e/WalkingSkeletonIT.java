@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -57,11 +56,5 @@ class WalkingSkeletonIT {
                 .statusCode(200)
                 .body("state", equalTo("PUBLISHED"));
         Gateway.anonymous().get("/api/public/requests").then().statusCode(200).body("id", hasItem(requestId));
-    }
-
-    @AfterAll
-    static void reportFootprint() {
-        // Figures for the closing note and README: time to ready and resident memory after real requests.
-        RunningSuite.suite().printFootprint(System.out);
     }
 }
