@@ -13,7 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neighborshare.gateway.support.KeycloakTokens;
 
-/** Every service points at a port nothing listens on, as when a service is down. */
+/**
+ * Every service points at a port nothing listens on, as when a service is down. The timeouts are long here, so
+ * that a 503 well before them shows the refusal is answered at once, not waited out (a bound this loose does not
+ * depend on how loaded the machine is).
+ */
 @QuarkusTest
 @TestProfile(UnreachableUpstreamTest.ServicesDown.class)
 class UnreachableUpstreamTest {
@@ -23,6 +27,8 @@ class UnreachableUpstreamTest {
         public Map<String, String> getConfigOverrides() {
             String url = "http://127.0.0.1:" + closedPort();
             return Map.of(
+                    "gateway.upstream.timeout", "60s",
+                    "gateway.upstream.connect-timeout", "60s",
                     "gateway.services.agency-service.url", url,
                     "gateway.services.request-service.url", url,
                     "gateway.services.consent-service.url", url);
@@ -38,7 +44,7 @@ class UnreachableUpstreamTest {
     }
 
     @Test
-    void stoppedServiceIs503ProblemWithinTwoSeconds() {
+    void stoppedServiceIs503ProblemAtOnceNotAfterTheTimeouts() {
         // Minted outside the timed window: signing the test token is the test's cost, not the gateway's.
         String bearer = KeycloakTokens.user().role("owner").bearer();
         // The first call also loads the classes of the whole path; that is start-up cost, not waiting.
@@ -58,7 +64,7 @@ class UnreachableUpstreamTest {
                     .body("status", equalTo(503))
                     .body("detail", containsString("consent-service"));
             long millis = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(millis < 2_000, "503 after " + millis + " ms");
+            assertTrue(millis < 15_000, "503 after " + millis + " ms: the refused connection was waited out");
         }
     }
 }
