@@ -27,6 +27,15 @@ public interface ConsentConfig {
 
         @WithDefault("100")
         int batchSize();
+
+        /**
+         * How long one read of the feed may wait at request-service for the next event (a long poll; at most 25 s,
+         * request-service's bound, and below {@code quarkus.rest-client.request-feed.read-timeout}). 0 turns long
+         * polls off: the feed is then read every {@code consent.feed.poll-every}.
+         */
+        @WithDefault("20s")
+        @WithName("wait")
+        Duration waitFor();
     }
 
     interface Clips {

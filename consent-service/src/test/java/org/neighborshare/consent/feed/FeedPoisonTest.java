@@ -47,8 +47,19 @@ class FeedPoisonTest {
 
         static final List<FeedPage.Event> EVENTS = new CopyOnWriteArrayList<>();
 
+        /** The {@code waitMs} of every read, in order. */
+        static final List<Long> WAITS = new CopyOnWriteArrayList<>();
+
+        /** When set, reads fail as an unreachable feed would. */
+        static volatile RuntimeException down;
+
         @Override
-        public FeedPage read(long after, int limit) {
+        public FeedPage read(long after, int limit, long waitMs) {
+            WAITS.add(waitMs);
+            if (down != null) {
+                throw down;
+            }
+            // Answers at once, as request-service does when events follow the position.
             List<FeedPage.Event> page =
                     EVENTS.stream().filter(e -> e.seq() > after).limit(limit).toList();
             return new FeedPage(
@@ -161,5 +172,74 @@ class FeedPoisonTest {
             log.removeHandler(capture);
             FakeFeed.EVENTS.clear();
         }
+    }
+
+    @Test
+    void theFollowerStopsOnAStuckEventUntilTheNextPollAndRetriesItNeverSkipping() throws Exception {
+        Neighbourhood here = new Neighbourhood(-70, 60);
+        String bob = UUID.randomUUID().toString();
+        here.camera(bob);
+        long pos = applier.position();
+        UUID request = UUID.randomUUID();
+        FeedPage.Event good = here.publication(pos + 1, request);
+        FeedPage.Event poison = new FeedPage.Event(
+                good.seq(),
+                good.eventId(),
+                good.type(),
+                good.requestId(),
+                json.readTree("{\"requestId\":\"not-a-uuid\",\"latitude\":\"north\"}"),
+                good.createdAt());
+        UUID later = UUID.randomUUID();
+        FakeFeed.EVENTS.clear();
+        FakeFeed.WAITS.clear();
+        FakeFeed.EVENTS.add(poison);
+        FakeFeed.EVENTS.add(here.publication(pos + 2, later));
+        try {
+            // One scheduled run of the follower: one read, then it gives the thread back (no hot retry loop).
+            consumer.follow();
+            assertEquals(1, FakeFeed.WAITS.size(), "one read per run while stuck: " + FakeFeed.WAITS);
+            assertEquals(pos, applier.position(), "never skipped");
+            var data = health.call().getData().orElseThrow();
+            assertEquals(poison.eventId().toString(), data.get("stuckEvent"));
+            assertEquals(1L, ((Number) data.get("failedAttempts")).longValue());
+
+            consumer.follow(); // the next poll interval retries the very same event
+            assertEquals(2, FakeFeed.WAITS.size());
+            assertEquals(pos, applier.position());
+            assertEquals(2L, ((Number) health.call().getData().orElseThrow().get("failedAttempts")).longValue());
+            assertTrue(inbox(bob).isEmpty(), "the later event waits behind it");
+
+            FakeFeed.EVENTS.set(0, good);
+            consumer.follow();
+            assertEquals(pos + 2, applier.position(), "both applied, in order");
+            assertEquals(HealthCheckResponse.Status.UP, health.call().getStatus());
+            assertTrue(inbox(bob).containsAll(List.of(request.toString(), later.toString())));
+            // It read with the long poll's wait each time, and after the page, once more (answered empty at once:
+            // back to the schedule rather than asking again and again).
+            assertEquals(4, FakeFeed.WAITS.size(), FakeFeed.WAITS.toString());
+            assertTrue(FakeFeed.WAITS.stream().allMatch(w -> w == 20_000L), FakeFeed.WAITS.toString());
+        } finally {
+            FakeFeed.EVENTS.clear();
+            FakeFeed.WAITS.clear();
+        }
+    }
+
+    @Test
+    void theFollowerStopsWhenTheFeedCannotBeRead() {
+        FakeFeed.WAITS.clear();
+        FakeFeed.down = new IllegalStateException("connection refused");
+        try {
+            consumer.follow();
+            assertEquals(1, FakeFeed.WAITS.size(), "one read, then back to the schedule");
+            HealthCheckResponse down = health.call();
+            assertEquals(HealthCheckResponse.Status.DOWN, down.getStatus());
+            assertTrue(
+                    String.valueOf(down.getData().orElseThrow().get("reason")).contains("connection refused"));
+        } finally {
+            FakeFeed.down = null;
+            FakeFeed.WAITS.clear();
+        }
+        consumer.pollOnce();
+        assertEquals(HealthCheckResponse.Status.UP, health.call().getStatus(), "reachable again");
     }
 }

@@ -192,7 +192,11 @@ class RouteTableTest {
         assertEquals(1024 * 1024, settings.maxBodySize(), "JSON routes take 1 MiB");
         assertEquals(100, settings.maxPageSize());
         assertEquals("default", settings.rateLimit());
-        assertEquals(500, routeFor(table, "GET", "/api/feed/request-events").maxPageSize());
+        Route feed = routeFor(table, "GET", "/api/feed/request-events");
+        assertEquals(500, feed.maxPageSize());
+        // request-service's long poll waits up to 25 s; the route must not time it out first.
+        assertTrue(
+                feed.timeout().orElseThrow().compareTo(Duration.ofSeconds(30)) >= 0, "feed timeout " + feed.timeout());
     }
 
     @Test

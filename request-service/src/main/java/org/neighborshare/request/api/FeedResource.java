@@ -1,7 +1,7 @@
 package org.neighborshare.request.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -10,32 +10,32 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import java.util.List;
-import org.neighborshare.request.domain.RequestEvent;
+import java.time.Duration;
+import org.neighborshare.request.service.FeedLongPoll;
 import org.neighborshare.shared.events.FeedPage;
 
 /**
  * The ordered, replayable request event feed. Consumers keep their own cursor and may re-read from any point;
- * events are never removed, so a consumer that was down simply catches up.
+ * events are never removed, so a consumer that was down simply catches up. With {@code waitMs} a read that finds
+ * nothing after {@code after} waits up to that long for the next event (a long poll), so a consumer hears of an
+ * event as it commits instead of at its next poll.
  */
 @Path("/api/feed/request-events")
 @RolesAllowed("feed-reader")
 public class FeedResource {
 
+    /** Longest long poll; the gateway's request-feed route times out later than this (gateway application.yaml). */
+    public static final int MAX_WAIT_MS = 25_000;
+
     @Inject
-    ObjectMapper json;
+    FeedLongPoll feed;
 
     @GET
-    public FeedPage read(
+    @Blocking
+    public Uni<FeedPage> read(
             @QueryParam("after") @DefaultValue("0") @Min(0) long after,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit)
-            throws JsonProcessingException {
-        List<RequestEvent> events = RequestEvent.after(after, limit);
-        long last = events.isEmpty() ? after : events.get(events.size() - 1).seq;
-        List<FeedPage.Event> out = new java.util.ArrayList<>(events.size());
-        for (RequestEvent e : events) {
-            out.add(new FeedPage.Event(e.seq, e.eventId, e.type, e.requestId, json.readTree(e.payload), e.createdAt));
-        }
-        return new FeedPage(out, last);
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit,
+            @QueryParam("waitMs") @DefaultValue("0") @Min(0) @Max(MAX_WAIT_MS) int waitMs) {
+        return feed.read(after, limit, Duration.ofMillis(waitMs));
     }
 }

@@ -35,5 +35,9 @@ public class RequestFeed {
         }
         e.createdAt = at;
         e.persist();
+        // Delivered to every replica's FeedWakeUps at commit (never for a rollback): long polls answer at once.
+        Panache.getEntityManager()
+                .createNativeQuery("notify " + FeedWakeUps.CHANNEL)
+                .executeUpdate();
     }
 }
