@@ -32,6 +32,12 @@ public class Camera extends PanacheEntityBase {
 
     public Instant createdAt;
 
+    /**
+     * A copy of the owner's opt-out, so that matching reads no other table (its index leaves these cameras out).
+     * Written only by OwnerOptOut's rule, never on its own.
+     */
+    public boolean ownerOptedOut;
+
     public static List<Camera> ofOwner(String ownerId) {
         return list("ownerId = ?1 order by createdAt", ownerId);
     }

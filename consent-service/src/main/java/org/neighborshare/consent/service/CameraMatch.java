@@ -6,11 +6,12 @@ import org.neighborshare.shared.geo.GeoCircle;
 /**
  * Which cameras a request's area reaches: active cameras of owners who have not opted out, inside the circle.
  * The box around the circle lets PostgreSQL use the partial GiST index on {@code point(longitude, latitude)}
- * (migration V5; the expression must stay exactly that one for the index to match); the haversine test makes it
+ * (migrations V5 and V6; the expression must stay exactly that one for the index to match); the haversine test makes it
  * exact.
- * The opt-out is a subquery per camera found, not a join: PostgreSQL cannot estimate how many cameras a box holds,
- * so with a join it hashed the whole owner_settings table for every request (100 ms at 140,000 rows), where the
- * subquery reads the owner's row by its key (README, "Camera matching").
+ * The owner's opt-out is read from the camera row ({@code owner_opted_out}, kept by {@link OwnerOptOut}), not from
+ * owner_settings: the index's predicate leaves those cameras out too (migration V6), so a dense area is answered
+ * from the index alone, without a key lookup of the owner per camera found (README, "Camera matching"). The
+ * conditions on status and opt-out must stay exactly the index's predicate for the planner to use it.
  * One definition, used by the delivery and by the matching benchmark. Only numbers are inlined, formatted here.
  */
 public final class CameraMatch {
@@ -46,7 +47,7 @@ public final class CameraMatch {
                 """
                 from camera c
                 where c.status = 'ACTIVE'
-                  and not coalesce((select s.opted_out from owner_settings s where s.owner_id = c.owner_id), false)
+                  and not c.owner_opted_out
                   and point(c.longitude, c.latitude) <@ box(point(%.9f, %.9f), point(%.9f, %.9f))
                   and 2 * %.1f * asin(sqrt(power(sin(radians(c.latitude - %.9f) / 2), 2)
                       + cos(radians(%.9f)) * cos(radians(c.latitude))

@@ -1,6 +1,5 @@
 package org.neighborshare.consent.service;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -19,16 +18,26 @@ public class CameraService {
     @Inject
     Clock clock;
 
+    @Inject
+    OwnerOptOut optOut;
+
     @Transactional
     public Camera register(String ownerId, NewCamera in) {
+        return register(UUID.randomUUID(), ownerId, in);
+    }
+
+    /** Every camera is added here: it carries its owner's opt-out from the start (see {@link OwnerOptOut}). */
+    @Transactional
+    Camera register(UUID id, String ownerId, NewCamera in) {
         Camera c = new Camera();
-        c.id = UUID.randomUUID();
+        c.id = id;
         c.ownerId = ownerId;
         c.label = in.label().strip();
         c.latitude = in.latitude();
         c.longitude = in.longitude();
         c.status = Camera.Status.ACTIVE;
         c.createdAt = clock.instant();
+        c.ownerOptedOut = optOut.forNewCamera(ownerId, c.createdAt);
         c.persist();
         return c;
     }
@@ -56,18 +65,10 @@ public class CameraService {
         }
     }
 
-    /** An upsert: an owner's first settings, saved twice at once, are one row, not a unique-key failure. */
+    /** The setting and the copy on every camera of the owner, in one transaction (see {@link OwnerOptOut}). */
     @Transactional
     public OwnerSettings settings(String ownerId, boolean optedOut) {
-        Panache.getEntityManager()
-                .createNativeQuery("""
-                insert into owner_settings (owner_id, opted_out, updated_at) values (?1, ?2, ?3)
-                on conflict (owner_id) do update set opted_out = excluded.opted_out, updated_at = excluded.updated_at
-                """)
-                .setParameter(1, ownerId)
-                .setParameter(2, optedOut)
-                .setParameter(3, clock.instant())
-                .executeUpdate();
+        optOut.set(ownerId, optedOut, clock.instant());
         OwnerSettings s = new OwnerSettings();
         s.ownerId = ownerId;
         s.optedOut = optedOut;

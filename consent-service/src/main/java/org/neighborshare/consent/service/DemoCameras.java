@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.util.UUID;
 import org.neighborshare.consent.config.ConsentConfig;
 import org.neighborshare.consent.domain.Camera;
@@ -21,7 +20,7 @@ public class DemoCameras {
     ConsentConfig config;
 
     @Inject
-    Clock clock;
+    CameraService cameras;
 
     @Transactional
     void seed(@Observes StartupEvent start) {
@@ -47,14 +46,6 @@ public class DemoCameras {
         if (Camera.findById(cameraId) != null) {
             return;
         }
-        Camera c = new Camera();
-        c.id = cameraId;
-        c.ownerId = owner;
-        c.label = label;
-        c.latitude = lat;
-        c.longitude = lon;
-        c.status = Camera.Status.ACTIVE;
-        c.createdAt = clock.instant();
-        c.persist();
+        cameras.register(cameraId, owner, new NewCamera(label, lat, lon));
     }
 }
