@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Each suite process's memory at a moment: for a JVM the live heap (used after a full GC, {@code jcmd GC.run}
@@ -23,6 +24,8 @@ final class Footprint {
     /** One process's figures in KiB; heap is -1 when it is not a JVM. */
     record Sample(long heapKiB, long rssKiB) {}
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private final Map<String, Long> pids;
 
     private Footprint(Map<String, Long> pids) {
@@ -34,7 +37,7 @@ final class Footprint {
         if (pidsFile != null) {
             try {
                 for (String line : Files.readAllLines(pidsFile, StandardCharsets.UTF_8)) {
-                    String[] parts = line.trim().split("\\s+");
+                    String[] parts = WHITESPACE.split(line.trim(), -1);
                     if (parts.length == 2) {
                         pids.put(parts[0], Long.valueOf(parts[1]));
                     }
@@ -94,12 +97,12 @@ final class Footprint {
 
     /** S0U + S1U + EU + OU of {@code jstat -gc}, in KiB. */
     private static long liveHeap(long pid) {
-        String[] lines = run("jstat", "-gc", Long.toString(pid)).trim().split("\n");
+        String[] lines = run("jstat", "-gc", Long.toString(pid)).trim().lines().toArray(String[]::new);
         if (lines.length < 2) {
             return -1;
         }
-        String[] head = lines[0].trim().split("\\s+");
-        String[] values = lines[lines.length - 1].trim().split("\\s+");
+        String[] head = WHITESPACE.split(lines[0].trim(), -1);
+        String[] values = WHITESPACE.split(lines[lines.length - 1].trim(), -1);
         double used = 0;
         for (int i = 0; i < head.length && i < values.length; i++) {
             if (List.of("S0U", "S1U", "EU", "OU").contains(head[i])) {
@@ -114,7 +117,8 @@ final class Footprint {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + file), StandardCharsets.UTF_8)) {
                 if (line.startsWith(key)) {
-                    return Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0]);
+                    return Long.parseLong(
+                            WHITESPACE.split(line.substring(key.length()).trim(), -1)[0]);
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,7 @@ public class JourneysSimulation extends Simulation {
             .feed(listFeeder(owners()).circular())
             .exec(timed(
                     "owner",
-                    http("owner: inbox").get("/api/me/inbox").header(AUTH, bearerOfUser()),
+                    http("owner: inbox").get("/api/me/inbox").header(AUTH, this::bearerOfUser),
                     status().is(200),
                     bodyString().saveAs("inbox")))
             .exec(this::pickUnanswered)
@@ -94,7 +95,7 @@ public class JourneysSimulation extends Simulation {
                                     "owner",
                                     http("owner: clip upload")
                                             .post("/api/me/clips")
-                                            .header(AUTH, bearerOfUser())
+                                            .header(AUTH, this::bearerOfUser)
                                             .header("Content-Type", "video/mp4")
                                             .queryParam("cameraId", "#{camera}")
                                             .queryParam("recordedAt", "#{recordedAt}")
@@ -105,7 +106,7 @@ public class JourneysSimulation extends Simulation {
                                     "owner",
                                     http("owner: answer (share)")
                                             .post("/api/me/inbox/#{request}/response")
-                                            .header(AUTH, bearerOfUser())
+                                            .header(AUTH, this::bearerOfUser)
                                             .header("Content-Type", JSON)
                                             .body(StringBody("{\"answer\":\"SHARE\",\"clipIds\":[\"#{clip}\"],"
                                                     + "\"retentionDays\":30}")),
@@ -121,7 +122,7 @@ public class JourneysSimulation extends Simulation {
                             "owner",
                             http("owner: answer (decline)")
                                     .post("/api/me/inbox/#{request}/response")
-                                    .header(AUTH, bearerOfUser())
+                                    .header(AUTH, this::bearerOfUser)
                                     .header("Content-Type", JSON)
                                     .body(StringBody("{\"answer\":\"DECLINE\"}")),
                             status().is(200),
@@ -162,13 +163,13 @@ public class JourneysSimulation extends Simulation {
                     .circular())
             .exec(timed(
                     "reviewer",
-                    http("reviewer: vetting queue").get("/api/vetting/queue").header(AUTH, bearerOfUser()),
+                    http("reviewer: vetting queue").get("/api/vetting/queue").header(AUTH, this::bearerOfUser),
                     status().is(200)))
             .exec(timed(
                     "reviewer",
                     http("reviewer: moderation queue")
                             .get("/api/moderation/requests")
-                            .header(AUTH, bearerOfUser()),
+                            .header(AUTH, this::bearerOfUser),
                     status().is(200)));
 
     private final ScenarioBuilder publisher = scenario("publisher")
@@ -205,7 +206,7 @@ public class JourneysSimulation extends Simulation {
                     .asLongAs(s -> s.getInt("missing") > 0 && s.getInt("tries") < 30)
                     .on(exec(http("end: inbox (until complete)")
                                     .get("/api/me/inbox")
-                                    .header(AUTH, bearerOfUser())
+                                    .header(AUTH, this::bearerOfUser)
                                     .check(status().is(200), bodyString().saveAs("inbox")))
                             .exec(s -> s.set("missing", missing(s.getString("inbox")))
                                     .set("tries", s.getInt("tries") + 1))
@@ -213,7 +214,7 @@ public class JourneysSimulation extends Simulation {
                             .then(pause(Duration.ofSeconds(1))))
                     .exec(http("end: every published request in the inbox")
                             .get("/api/me/inbox")
-                            .header(AUTH, bearerOfUser())
+                            .header(AUTH, this::bearerOfUser)
                             .check(
                                     status().is(200),
                                     bodyString().transform(this::missing).is(0))));
@@ -240,7 +241,7 @@ public class JourneysSimulation extends Simulation {
                 "journeys: %.2f users/s per journey, publishers %.2f/s, for %s (warm-up %s); %d owners%n",
                 config.rate(), config.publishRate(), config.duration(), config.warmUp(), world.owners.size());
         warmUpEndsNanos = System.nanoTime() + config.warmUp().toNanos();
-        sampler.schedule(
+        Future<?> unused = sampler.schedule(
                 () -> {
                     stats.start();
                     startFootprint = footprint.sample();
@@ -313,8 +314,8 @@ public class JourneysSimulation extends Simulation {
                 .toList();
     }
 
-    private Function<Session, String> bearerOfUser() {
-        return s -> tokens.bearer(s.getString("user"));
+    private String bearerOfUser(Session s) {
+        return tokens.bearer(s.getString("user"));
     }
 
     private Function<Session, String> bearerOf(String user) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +30,8 @@ final class Tokens implements AutoCloseable {
     Tokens(String keycloak, Collection<String> users) {
         this.keycloak = keycloak;
         users.forEach(this::issue);
-        renewer.scheduleAtFixedRate(this::renewAll, RENEW_EVERY_SECONDS, RENEW_EVERY_SECONDS, TimeUnit.SECONDS);
+        Future<?> unused =
+                renewer.scheduleAtFixedRate(this::renewAll, RENEW_EVERY_SECONDS, RENEW_EVERY_SECONDS, TimeUnit.SECONDS);
     }
 
     String of(String user) {
