@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.neighborshare.request.counts.ConsentCountsClient;
 import org.neighborshare.request.domain.IncidentType;
 import org.neighborshare.request.domain.RequestState;
+import org.neighborshare.request.logs.CheckedLogs;
 import org.neighborshare.request.logs.PublicLogs;
 import org.neighborshare.shared.agency.AgencyStatus;
 import org.neighborshare.shared.audit.AuditEventType;
@@ -111,13 +112,11 @@ public class TransparencyReport {
     Clock clock;
 
     @Inject
-    PublicLogs publicLogs;
+    CheckedLogs checkedLogs;
 
     @Inject
     @RestClient
     ConsentCountsClient consent;
-
-    private final PromiseChecker checker = new PromiseChecker();
 
     public Report now() {
         return report(ReportPeriod.ALL_TIME);
@@ -127,9 +126,12 @@ public class TransparencyReport {
         Instant now = clock.instant();
         ReportPeriod owners = period.wholeDays();
         Map<LogName, PublicLogs.LogCopy> logs = null;
+        PromiseReport promises = null;
         String unavailable = null;
         try {
-            logs = publicLogs.read();
+            CheckedLogs.Checked checked = checkedLogs.latest();
+            logs = checked.logs();
+            promises = checked.promises();
         } catch (RuntimeException e) {
             unavailable = "the public logs could not be read: " + e.getMessage();
             LOG.debugf("transparency report without the logs: %s", e.getMessage());
@@ -152,8 +154,6 @@ public class TransparencyReport {
             }
             List<LoggedFact> consentLog = logs.get(LogName.CONSENT).facts();
             agencies = agencies(logs.get(LogName.AGENCY).facts(), period, now);
-            PromiseReport promises = checker.check(
-                    logs.get(LogName.AGENCY).facts(), logs.get(LogName.REQUEST).facts(), consentLog);
             unbacked = unbackedIn(promises, consentLog, period);
             broken = promises.findings().stream().map(Finding::describe).toList();
             clipsShared = ownerCount(
