@@ -18,7 +18,8 @@ final class Readiness {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    /** The time to ready the launcher prints is only as fine as this (a cheap local GET per poll). */
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
