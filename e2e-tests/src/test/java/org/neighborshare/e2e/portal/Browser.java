@@ -18,6 +18,7 @@ import org.neighborshare.e2e.Gateway;
 import org.neighborshare.e2e.RunningSuite;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -65,6 +66,9 @@ final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // htmx swaps page parts in place: an element found a moment ago may be replaced before it is read, which
+        // is a reason to look again, not a failure.
+        wait.ignoring(StaleElementReferenceException.class);
         base = RunningSuite.config().gatewayUrl();
     }
 
