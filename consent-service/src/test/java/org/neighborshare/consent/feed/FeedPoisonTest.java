@@ -90,6 +90,17 @@ class FeedPoisonTest {
                 .getList("requestId", String.class);
     }
 
+    /** The same event as request-service might serve it broken: a payload that is not a RequestPublished. */
+    private FeedPage.Event poisoned(FeedPage.Event good) throws Exception {
+        return new FeedPage.Event(
+                good.seq(),
+                good.eventId(),
+                good.type(),
+                good.requestId(),
+                json.readTree("{\"requestId\":\"not-a-uuid\",\"latitude\":\"north\"}"),
+                good.createdAt());
+    }
+
     @Test
     void aPoisonEventStopsTheFeedLoudlyOnceAndItGoesOnWhenTheEventIsFixed() throws Exception {
         Neighbourhood here = new Neighbourhood(-70, 60);
@@ -99,14 +110,7 @@ class FeedPoisonTest {
         long pos = applier.position();
         UUID poisonedRequest = UUID.randomUUID();
         FeedPage.Event good = here.publication(pos + 1, poisonedRequest);
-        // The same event as request-service might serve it broken: a payload that is not a RequestPublished.
-        FeedPage.Event poison = new FeedPage.Event(
-                good.seq(),
-                good.eventId(),
-                good.type(),
-                good.requestId(),
-                json.readTree("{\"requestId\":\"not-a-uuid\",\"latitude\":\"north\"}"),
-                good.createdAt());
+        FeedPage.Event poison = poisoned(good);
         UUID later = UUID.randomUUID();
         FakeFeed.EVENTS.clear();
         FakeFeed.EVENTS.add(poison);
@@ -182,13 +186,7 @@ class FeedPoisonTest {
         long pos = applier.position();
         UUID request = UUID.randomUUID();
         FeedPage.Event good = here.publication(pos + 1, request);
-        FeedPage.Event poison = new FeedPage.Event(
-                good.seq(),
-                good.eventId(),
-                good.type(),
-                good.requestId(),
-                json.readTree("{\"requestId\":\"not-a-uuid\",\"latitude\":\"north\"}"),
-                good.createdAt());
+        FeedPage.Event poison = poisoned(good);
         UUID later = UUID.randomUUID();
         FakeFeed.EVENTS.clear();
         FakeFeed.WAITS.clear();
