@@ -238,44 +238,39 @@ public final class CameraMatchingBenchmark {
                         m.cameras()));
                 offset += m.cameras();
             }
-            s.execute(String.format(
-                    Locale.ROOT,
-                    """
-                    insert into camera (id, owner_id, label, latitude, longitude, status, created_at, owner_opted_out)
-                    select gen_random_uuid(), 'owner-' || ((i + %d) %% %d), 'cam', %f + random() * %f, %f + random() * %f,
-                           case when i %% 20 = 0 then 'PAUSED' else 'ACTIVE' end, now(), %s
-                    from generate_series(1, %d) i""",
-                    offset,
-                    OWNERS,
+            seedBox(
+                    s,
+                    "(i + " + offset + ") % " + OWNERS,
                     SPREAD_LAT0,
                     SPREAD_LAT_SPAN,
                     SPREAD_LON0,
                     SPREAD_LON_SPAN,
-                    optedOut("(i + " + offset + ") % " + OWNERS),
-                    SPREAD));
+                    SPREAD);
             offset += SPREAD;
             optOut(s, OWNERS);
         }
         return offset;
     }
 
+    /**
+     * {@code count} cameras uniformly over a latitude/longitude box, camera {@code i} owned by owner number
+     * {@code ownerNumber} (an SQL expression of {@code i}); every 20th paused, the opt-out as {@link #optedOut}.
+     */
+    static void seedBox(
+            Statement s, String ownerNumber, double lat0, double latSpan, double lon0, double lonSpan, int count)
+            throws Exception {
+        s.execute(String.format(
+                Locale.ROOT, """
+                insert into camera (id, owner_id, label, latitude, longitude, status, created_at, owner_opted_out)
+                select gen_random_uuid(), 'owner-' || (%s), 'cam', %f + random() * %f, %f + random() * %f,
+                       case when i %% 20 = 0 then 'PAUSED' else 'ACTIVE' end, now(), %s
+                from generate_series(1, %d) i""", ownerNumber, lat0, latSpan, lon0, lonSpan, optedOut(ownerNumber), count));
+    }
+
     static int seedUniform(Connection c) throws Exception {
         try (Statement s = c.createStatement()) {
             s.execute("set synchronous_commit = off");
-            s.execute(String.format(
-                    Locale.ROOT,
-                    """
-                    insert into camera (id, owner_id, label, latitude, longitude, status, created_at, owner_opted_out)
-                    select gen_random_uuid(), 'owner-' || (i %% %d), 'cam', %f + random() * %f, %f + random() * %f,
-                           case when i %% 20 = 0 then 'PAUSED' else 'ACTIVE' end, now(), %s
-                    from generate_series(1, %d) i""",
-                    UNIFORM_OWNERS,
-                    LAT0,
-                    LAT_SPAN,
-                    LON0,
-                    LON_SPAN,
-                    optedOut("i % " + UNIFORM_OWNERS),
-                    UNIFORM));
+            seedBox(s, "i % " + UNIFORM_OWNERS, LAT0, LAT_SPAN, LON0, LON_SPAN, UNIFORM);
             optOut(s, UNIFORM_OWNERS);
         }
         return UNIFORM;
